@@ -1,0 +1,13 @@
+package im.tariff.cli;
+
+/** Exit statuses of SPEC 2.4. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** tariff test: a scenario failed. */
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int BAD_RULES = 3;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,36 @@
+package im.tariff.cli;
+
+import im.tariff.engine.RuleCompilationException;
+import im.tariff.engine.RuleProblem;
+import im.tariff.engine.TariffEngine;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The shared --rules DIR option: a folder of .drl files instead of the rules bundled in the jar. */
+public class RulesOption {
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "folder of .drl rule files (default: the rules bundled in the jar)")
+    Path rulesDir;
+
+    /** Compiles the rules, or ends the command with status 3 and every problem as file:line: message. */
+    public TariffEngine loadEngine() {
+        try {
+            return TariffEngine.load(rulesDir);
+        } catch (RuleCompilationException e) {
+            throw new CliExit(ExitCodes.BAD_RULES, describe(e));
+        } catch (IOException e) {
+            throw new CliExit(ExitCodes.BAD_RULES, "cannot read rules: " + e.getMessage());
+        }
+    }
+
+    public static String describe(RuleCompilationException e) {
+        StringBuilder sb = new StringBuilder();
+        for (RuleProblem p : e.problems()) {
+            sb.append(p).append('\n');
+        }
+        sb.append(e.problems().size()).append(" problem(s): rules do not compile");
+        return sb.toString();
+    }
+}

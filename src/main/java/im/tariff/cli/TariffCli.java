@@ -1,0 +1,46 @@
+package im.tariff.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tariff} command (SPEC 2.4). */
+@Command(name = "tariff", mixinStandardHelpOptions = true, version = "tariff 1.0",
+        description = "Computes the monthly bill of a Tencent Cloud IM app with the tariff rules in rules/.",
+        subcommands = {EvaluateCommand.class, CheckCommand.class, BatchCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 ok; 1 a scenario failed (test); 2 bad input; 3 rules do not compile."})
+public class TariffCli implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(Console.OUT);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (used by tests). */
+    public static int run(String... args) {
+        CommandLine cmd = commandLine();
+        return cmd.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new TariffCli());
+        cmd.setOut(new PrintWriter(Console.OUT, true, StandardCharsets.UTF_8));
+        cmd.setErr(new PrintWriter(Console.ERR, true, StandardCharsets.UTF_8));
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof CliExit exit) {
+                if (exit.getMessage() != null && !exit.getMessage().isEmpty()) {
+                    commandLine.getErr().println(exit.getMessage());
+                }
+                return exit.status();
+            }
+            commandLine.getErr().println("error: " + ex);
+            return 1;
+        });
+        return cmd;
+    }
+}

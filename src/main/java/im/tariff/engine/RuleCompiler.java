@@ -1,0 +1,93 @@
+package im.tariff.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles a {@link RuleSource} into {@link CompiledRules}, or reports every problem as file:line: message
+ * in words an analyst understands. Safe to call from several threads: each build has its own ReleaseId.
+ */
+public final class RuleCompiler {
+
+    private static final String KIE_PREFIX = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern PARSER_LINE = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");
+
+    private RuleCompiler() {
+    }
+
+    public static CompiledRules compile(RuleSource source) throws RuleCompilationException {
+        if (source.files().isEmpty()) {
+            throw new RuleCompilationException(List.of(new RuleProblem(source.origin(), 0,
+                    "没有规则文件 (no .drl files in the rules folder)")));
+        }
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("im.tariff", "rules", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            kfs.write(KIE_PREFIX + file.getKey(), file.getValue());
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll();
+        } catch (RuntimeException e) {
+            // some malformed DRL throws instead of reporting a message
+            problems.add(new RuleProblem(displayName(source, null), 0, "规则无法编译 (rules do not compile): "
+                    + firstLine(String.valueOf(e.getMessage()))));
+            throw new RuleCompilationException(problems);
+        }
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(toProblem(source, m));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleCompilationException(problems);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        // the container keeps what it needs; the repository copy would only pile up over reloads
+        ks.getRepository().removeKieModule(releaseId);
+        return new CompiledRules(source, container);
+    }
+
+    private static RuleProblem toProblem(RuleSource source, Message m) {
+        String path = m.getPath();
+        String file = path != null && path.startsWith(KIE_PREFIX) ? path.substring(KIE_PREFIX.length()) : path;
+        String text = m.getText() == null ? "" : m.getText().trim();
+        int line = m.getLine();
+        Matcher parser = PARSER_LINE.matcher(text);
+        if (parser.find()) {
+            if (line <= 0) {
+                line = Integer.parseInt(parser.group(1));
+            }
+            text = text.substring(0, parser.start()) + text.substring(parser.end());
+        }
+        return new RuleProblem(displayName(source, file), Math.max(line, 0), RuleMessages.explain(text));
+    }
+
+    /** The file as an analyst knows it: the rules folder joined with the file name. */
+    static String displayName(RuleSource source, String file) {
+        String folder = "(bundled)".equals(source.origin()) ? RuleSource.BUNDLED_FOLDER : source.origin();
+        if (file == null || file.isEmpty()) {
+            return folder;
+        }
+        return Path.of(folder).resolve(file).toString();
+    }
+
+    private static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+}

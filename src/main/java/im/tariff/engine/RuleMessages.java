@@ -1,0 +1,51 @@
+package im.tariff.engine;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns Drools' compiler messages into short sentences for analysts (Chinese first, the original in
+ * brackets so a developer can still search for it).
+ */
+final class RuleMessages {
+
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '([^']+)'");
+    private static final Pattern MISMATCHED = Pattern.compile("mismatched input '([^']*)'");
+    private static final Pattern NO_VIABLE = Pattern.compile("no viable alternative at input '([^']*)'");
+    private static final Pattern CANNOT_RESOLVE = Pattern.compile("(\\S+) cannot be resolved");
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("[Uu]nknown field (\\w+) on (\\S+)");
+    private static final Pattern DUPLICATE_RULE = Pattern.compile("Duplicate rule name: (.+)");
+
+    private RuleMessages() {
+    }
+
+    static String explain(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").trim();
+        Matcher m;
+        if ((m = UNKNOWN_TYPE.matcher(oneLine)).find()) {
+            return "未知的事实类型 '" + m.group(1) + "'，请检查拼写或 import (" + oneLine + ")";
+        }
+        if ((m = UNKNOWN_FIELD.matcher(oneLine)).find()) {
+            return "'" + m.group(2) + "' 没有字段 '" + m.group(1) + "'，请检查拼写 (" + oneLine + ")";
+        }
+        if ((m = DUPLICATE_RULE.matcher(oneLine)).find()) {
+            return "规则名重复：" + m.group(1).trim() + "，每条规则需要唯一的名字 (" + oneLine + ")";
+        }
+        if ((m = MISMATCHED.matcher(oneLine)).find()) {
+            return "语法错误：此处不应出现 '" + m.group(1) + "'，请检查括号、引号、逗号或 end (" + oneLine + ")";
+        }
+        if ((m = NO_VIABLE.matcher(oneLine)).find()) {
+            return "语法错误：无法理解 '" + m.group(1) + "' (" + oneLine + ")";
+        }
+        if ((m = CANNOT_RESOLVE.matcher(oneLine)).find()) {
+            return "无法识别 '" + m.group(1) + "'，请检查拼写 (" + oneLine + ")";
+        }
+        if (oneLine.contains("Unable to Analyse Expression") || oneLine.contains("Unable to analyze expression")) {
+            return "条件表达式无法理解，请检查字段名和写法 (" + oneLine + ")";
+        }
+        if (oneLine.contains("Rule Compilation error")) {
+            return "规则结果（then 部分）无法编译 (" + oneLine + ")";
+        }
+        return oneLine;
+    }
+}
