@@ -50,7 +50,10 @@ public final class RuleCompiler {
             throw new RuleCompilationException(problems);
         }
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(toProblem(source, m));
+            RuleProblem p = toProblem(source, m);
+            if (!p.message().startsWith("Parser returned a null Package")) {   // a follow-up of a syntax error
+                problems.add(p);
+            }
         }
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
@@ -74,7 +77,52 @@ public final class RuleCompiler {
             }
             text = text.substring(0, parser.start()) + text.substring(parser.end());
         }
-        return new RuleProblem(displayName(source, file), Math.max(line, 0), RuleMessages.explain(text));
+        if (line <= 0) {
+            line = lineOf(source.files().get(file), text);
+        }
+        String explained = RuleMessages.explain(text);
+        String rule = ruleAt(source.files().get(file), line);
+        if (rule != null && !explained.contains(rule)) {
+            explained = "规则 \"" + rule + "\"：" + explained;
+        }
+        return new RuleProblem(displayName(source, file), Math.max(line, 0), explained);
+    }
+
+    private static final Pattern MVEL_LINE = Pattern.compile("\\[Line: (\\d+), Column");
+    private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):");
+
+    /** Drools gives no line for some condition errors; find it from the message or the expression's text. */
+    static int lineOf(String fileText, String message) {
+        Matcher m = MVEL_LINE.matcher(message);
+        if (m.find()) {
+            return Integer.parseInt(m.group(1));
+        }
+        m = EXPRESSION.matcher(message);
+        if (fileText != null && m.find()) {
+            String expression = m.group(1).trim();
+            String[] lines = fileText.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains(expression)) {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+
+    /** The name of the rule declared on the given line (Drools reports consequence errors there). */
+    static String ruleAt(String text, int line) {
+        if (text == null || line <= 0) {
+            return null;
+        }
+        String[] lines = text.split("\n", -1);
+        if (line > lines.length) {
+            return null;
+        }
+        Matcher m = RULE_DECL.matcher(lines[line - 1]);
+        return m.find() ? m.group(1) : null;
     }
 
     /** The file as an analyst knows it: the rules folder joined with the file name. */

@@ -14,19 +14,25 @@ final class RuleMessages {
     private static final Pattern NO_VIABLE = Pattern.compile("no viable alternative at input '([^']*)'");
     private static final Pattern CANNOT_RESOLVE = Pattern.compile("(\\S+) cannot be resolved");
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("[Uu]nknown field (\\w+) on (\\S+)");
+    private static final Pattern UNRESOLVED_MEMBER =
+            Pattern.compile("unable to resolve method using strict-mode: (?:[\\w$]+\\.)*([\\w$]+)\\.(\\w+)\\(\\)");
     private static final Pattern DUPLICATE_RULE = Pattern.compile("Duplicate rule name: (.+)");
 
     private RuleMessages() {
     }
 
     static String explain(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").trim();
+        // drop the generated Java class names, which mean nothing to an analyst
+        String oneLine = text.replaceAll("\\s+", " ").replaceAll(" for the type Rule_\\S+", "").trim();
         Matcher m;
         if ((m = UNKNOWN_TYPE.matcher(oneLine)).find()) {
             return "未知的事实类型 '" + m.group(1) + "'，请检查拼写或 import (" + oneLine + ")";
         }
         if ((m = UNKNOWN_FIELD.matcher(oneLine)).find()) {
             return "'" + m.group(2) + "' 没有字段 '" + m.group(1) + "'，请检查拼写 (" + oneLine + ")";
+        }
+        if ((m = UNRESOLVED_MEMBER.matcher(oneLine)).find()) {
+            return "'" + m.group(1) + "' 没有 '" + m.group(2) + "'，请检查拼写（字段名或常量名） (" + oneLine + ")";
         }
         if ((m = DUPLICATE_RULE.matcher(oneLine)).find()) {
             return "规则名重复：" + m.group(1).trim() + "，每条规则需要唯一的名字 (" + oneLine + ")";
