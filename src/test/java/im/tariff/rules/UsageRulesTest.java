@@ -72,4 +72,14 @@ class UsageRulesTest {
 
         assertThat(violations(bill)).isEmpty();
     }
+
+    @Test
+    void peakOfAHugeSeriesIsExact() {
+        // 100,000,000,000,010,001 is not a double: as one it would lose the 1 and cost one block less.
+        // (100,000,000,000,010,001 - 10,000) / 10,000 = 10,000,000,000,000.0001 -> 10,000,000,000,001 blocks
+        Bill bill = Req.pro().dailyDau("2026-10-01", 100_000_000_000_010_001L).dailyDau("2026-10-02", 1).bill();
+
+        assertThat(line(bill, LineCode.DAU_OVERAGE).quantity()).isEqualByComparingTo("10000000000001");
+        assertThat(amount(bill, LineCode.DAU_OVERAGE)).isEqualTo("10000000000001000.00");
+    }
 }
