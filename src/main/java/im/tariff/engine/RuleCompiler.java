@@ -52,6 +52,7 @@ public final class RuleCompiler {
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.add(toProblem(source, m));
         }
+        dropEchoes(problems);
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(problems);
@@ -74,7 +75,21 @@ public final class RuleCompiler {
             }
             text = text.substring(0, parser.start()) + text.substring(parser.end());
         }
+        if (text.contains("Rule Compilation error") && file != null) {
+            line = ConsequenceLines.locate(source.files().get(file), line, text);
+        }
         return new RuleProblem(displayName(source, file), Math.max(line, 0), RuleMessages.explain(text));
+    }
+
+    /**
+     * After a syntax error Drools adds "Parser returned a null Package" for the same file, at line 0: it says
+     * nothing the first problem does not, and its line 0 would send an analyst nowhere.
+     */
+    private static void dropEchoes(List<RuleProblem> problems) {
+        if (problems.size() > 1) {
+            problems.removeIf(p -> p.message().contains("Parser returned a null Package")
+                    && problems.stream().anyMatch(o -> o != p && java.util.Objects.equals(o.file(), p.file())));
+        }
     }
 
     /** The file as an analyst knows it: the rules folder joined with the file name. */
