@@ -82,14 +82,13 @@ public final class RuleCompiler {
     }
 
     /**
-     * After a syntax error Drools adds "Parser returned a null Package" for the same file, at line 0: it says
-     * nothing the first problem does not, and its line 0 would send an analyst nowhere.
+     * Follow-on errors come at line 0: after a syntax error Drools adds "Parser returned a null Package", and
+     * after an unknown fact type every use of its bindings fails again. When the same file has a problem at a
+     * real line, they say nothing new and their line 0 would send an analyst nowhere.
      */
     private static void dropEchoes(List<RuleProblem> problems) {
-        if (problems.size() > 1) {
-            problems.removeIf(p -> p.message().contains("Parser returned a null Package")
-                    && problems.stream().anyMatch(o -> o != p && java.util.Objects.equals(o.file(), p.file())));
-        }
+        problems.removeIf(p -> p.line() == 0 && problems.stream()
+                .anyMatch(o -> o.line() > 0 && java.util.Objects.equals(o.file(), p.file())));
     }
 
     /** The file as an analyst knows it: the rules folder joined with the file name. */
