@@ -118,7 +118,7 @@ class TariffEngineTest {
                 import im.tariff.model.*;
                 rule "除以零"
                 when
-                    Account()
+                    Account(plan == Plan.PRO)
                 then
                     int x = 1 / 0;
                 end
@@ -127,10 +127,13 @@ class TariffEngineTest {
         BillRequest pro = Req.pro().request();
 
         assertThatThrownBy(() -> engine.evaluate(pro)).isInstanceOf(EvaluationException.class);
-        // the engine stays usable: the failed session was not handed back broken
-        Files.delete(rules.resolve("boom.drl"));
-        engine.reload();
-        Bill bill = engine.evaluate(pro);
-        assertThat(bill.totals().total().toPlainString()).isEqualTo("999.00");
+        // the failed sessions go back to the pool clean: later bills carry nothing of the failed ones
+        BillRequest flagship = Req.flagship().request();
+        for (int i = 0; i < 8; i++) {
+            assertThatThrownBy(() -> engine.evaluate(pro)).isInstanceOf(EvaluationException.class);
+            Bill bill = engine.evaluate(flagship);
+            assertThat(bill.lines()).hasSize(1);
+            assertThat(bill.totals().total().toPlainString()).isEqualTo("2999.00");
+        }
     }
 }
