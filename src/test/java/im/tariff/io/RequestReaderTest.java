@@ -93,10 +93,20 @@ class RequestReaderTest {
     // ---- SPEC 2.2, one class at a time ----
 
     @ParameterizedTest(name = "malformed: {0}")
-    @ValueSource(strings = {"", "{", "{\"appId\": }", "[1, 2]", "not json", "{\"appId\": \"1\"} trailing",
-            "{\"appId\": \"1\", \"appId\": \"2\", \"billingMonth\": \"2026-10\", \"plan\": \"PRO\"}"})
+    @ValueSource(strings = {"", "{", "{\"appId\": }", "[1, 2]", "not json", "{\"appId\": \"1\"} trailing"})
     void malformedJsonNamesTheWholeDocument(String json) {
         assertThat(refusedField(json)).isEqualTo("$");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsNamedByItsPath() {
+        assertThat(refusedField("{\"appId\": \"1\", \"plan\": \"PRO\", \"billingMonth\": \"2026-10\", "
+                + "\"plan\": \"TRIAL\"}")).isEqualTo("plan");
+        assertThat(refusedField(usage("'users': 1, 'users': 2"))).isEqualTo("usage.users");
+        assertThat(refusedField(usage("'dailyDau': [{'date': '2026-10-01', 'dau': 1}, "
+                + "{'date': '2026-10-02', 'dau': 1, 'dau': 2}]"))).isEqualTo("usage.dailyDau[1].dau");
+        assertThat(refusedField(req("'addOns': [{'type': 'HISTORY_STORAGE', 'days': 90, 'days': 180}]")))
+                .isEqualTo("addOns[0].days");
     }
 
     @Test
