@@ -55,6 +55,7 @@ public final class RuleCompiler {
                 problems.add(p);
             }
         }
+        dropEchoes(problems);
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(problems);
@@ -84,6 +85,9 @@ public final class RuleCompiler {
         String rule = ruleAt(source.files().get(file), line);
         if (rule != null && !explained.contains(rule)) {
             explained = "规则 \"" + rule + "\"：" + explained;
+        }
+        if (text.contains("Rule Compilation error") && file != null) {
+            line = ConsequenceLines.locate(source.files().get(file), line, text);
         }
         return new RuleProblem(displayName(source, file), Math.max(line, 0), explained);
     }
@@ -123,6 +127,16 @@ public final class RuleCompiler {
         }
         Matcher m = RULE_DECL.matcher(lines[line - 1]);
         return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * Follow-on errors come at line 0: after a syntax error Drools adds "Parser returned a null Package", and
+     * after an unknown fact type every use of its bindings fails again. When the same file has a problem at a
+     * real line, they say nothing new and their line 0 would send an analyst nowhere.
+     */
+    private static void dropEchoes(List<RuleProblem> problems) {
+        problems.removeIf(p -> p.line() == 0 && problems.stream()
+                .anyMatch(o -> o.line() > 0 && java.util.Objects.equals(o.file(), p.file())));
     }
 
     /** The file as an analyst knows it: the rules folder joined with the file name. */

@@ -2,7 +2,9 @@ package im.tariff.io;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import im.tariff.model.Account;
 import im.tariff.model.AddOn;
@@ -18,8 +20,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -410,6 +414,27 @@ public final class RequestReader {
         JsonLocation loc = e.getLocation();
         String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
         String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+        // a key given twice is still a field: name it by its path, like every other field error
+        if (msg != null && msg.startsWith("Duplicate field") && e.getProcessor() instanceof JsonParser parser) {
+            String path = path(parser.getParsingContext());
+            if (!path.isEmpty()) {
+                return new InvalidRequestException(path, "given twice" + where + " (" + msg + ")");
+            }
+        }
         return new InvalidRequestException("$", "malformed JSON" + where + ": " + msg);
+    }
+
+    /** The JSON path (usage.dailyDau[3].date) of the parser's current position. */
+    private static String path(JsonStreamContext ctx) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                segments.push("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                segments.push("." + c.getCurrentName());
+            }
+        }
+        String path = String.join("", segments);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 }

@@ -1,0 +1,111 @@
+package im.tariff.cli;
+
+import static im.tariff.cli.EvaluateCommandTest.assertNoStackTrace;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * tariff check (SPEC 2.4): exit 0 on clean rules; exit 3 with every problem as file:line: message, the file
+ * and line being where the rule text is broken.
+ */
+class CheckCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void bundledRulesAreClean() {
+        Cli.Result r = Cli.run("check");
+
+        assertThat(r.status()).isZero();
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void projectRulesFolderIsClean() {
+        assertThat(Cli.run("check", "--rules", "rules").status()).isZero();
+    }
+
+    @Test
+    void syntaxErrorIsReportedAtItsFileAndLine() throws Exception {
+        Path rules = RuleFolders.copyOfBundled(dir);
+        Path plans = rules.resolve("plans.drl");
+        int line = RuleFolders.breakFirst(plans, "plan == Plan.PRO", "plan === Plan.PRO");
+
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+
+        assertThat(r.status()).isEqualTo(3);
+        assertThat(problemLines(r.err())).containsExactly(plans + ":" + line + ": " + messageOf(r.err(), plans));
+        assertThat(r.err()).contains("语法错误");
+        assertNoStackTrace(r.err());
+    }
+
+    @Test
+    void unknownFactTypeIsReportedAtItsFileAndLine() throws Exception {
+        Path rules = RuleFolders.copyOfBundled(dir);
+        Path limits = rules.resolve("limits.drl");
+        int line = RuleFolders.breakFirst(limits, "Limit($metric : metric, $cap : cap)",
+                "Limt($metric : metric, $cap : cap)");
+
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+
+        assertThat(r.status()).isEqualTo(3);
+        assertThat(problemLines(r.err()).get(0)).startsWith(limits + ":" + line + ": ").contains("Limt");
+        // what follows from it (its bindings unknown further down the rule) is after it, never at line 0
+        assertThat(problemLines(r.err())).allSatisfy(l -> assertThat(l).startsWith(limits + ":")
+                .doesNotStartWith(limits + ":0:"));
+        assertNoStackTrace(r.err());
+    }
+
+    @Test
+    void errorInAThenPartIsReportedAtThatLine() throws Exception {
+        Path rules = RuleFolders.copyOfBundled(dir);
+        Path overage = rules.resolve("overage.drl");
+        int line = RuleFolders.breakFirst(overage, "$tariff.blockPrice(),", "$tariff.blockPrise(),");
+
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+
+        assertThat(r.status()).isEqualTo(3);
+        assertThat(problemLines(r.err())).hasSize(1);
+        assertThat(problemLines(r.err()).get(0)).startsWith(overage + ":" + line + ": ").contains("blockPrise");
+    }
+
+    @Test
+    void problemsInTwoFilesAreAllReported() throws Exception {
+        Path rules = RuleFolders.copyOfBundled(dir);
+        int plansLine = RuleFolders.breakFirst(rules.resolve("plans.drl"), "plan == Plan.FLAGSHIP",
+                "plan == Plan.FLAGSHIP)");
+        int usageLine = RuleFolders.breakFirst(rules.resolve("usage.drl"), "DailyCount(", "DailyCont(");
+
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+
+        assertThat(r.status()).isEqualTo(3);
+        assertThat(problemLines(r.err())).anySatisfy(l -> assertThat(l).startsWith(
+                rules.resolve("plans.drl") + ":" + plansLine + ": "));
+        assertThat(problemLines(r.err())).anySatisfy(l -> assertThat(l).startsWith(
+                rules.resolve("usage.drl") + ":" + usageLine + ": "));
+    }
+
+    @Test
+    void emptyOrMissingFolderExits3() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+
+        assertThat(Cli.run("check", "--rules", empty.toString()).status()).isEqualTo(3);
+        assertThat(Cli.run("check", "--rules", dir.resolve("missing").toString()).status()).isEqualTo(3);
+    }
+
+    /** The file:line: message lines of the output (the summary line is left out). */
+    private static List<String> problemLines(String err) {
+        return err.lines().filter(l -> l.matches(".+\\.drl:\\d+: .+")).toList();
+    }
+
+    private static String messageOf(String err, Path file) {
+        return problemLines(err).stream().filter(l -> l.startsWith(file.toString())).findFirst()
+                .map(l -> l.substring(l.indexOf(": ") + 2)).orElse("(none)");
+    }
+}
