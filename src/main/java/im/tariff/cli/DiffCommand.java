@@ -59,7 +59,7 @@ public class DiffCommand implements Callable<Integer> {
         TariffEngine after = rules.loadEngine();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        out.println("base " + before.rules().source().origin() + " (version " + before.rules().version() + ") → new "
+        out.println("base: " + before.rules().source().origin() + " (version " + before.rules().version() + ") → new: "
                 + after.rules().source().origin() + " (version " + after.rules().version() + ")");
         RequestReader reader = new RequestReader();
         long compared = 0;
