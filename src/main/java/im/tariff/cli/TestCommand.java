@@ -1,9 +1,12 @@
 package im.tariff.cli;
 
 import im.tariff.engine.CompiledRules;
+import im.tariff.scenario.ExpectationFix;
+import im.tariff.scenario.ExpectationUpdater;
 import im.tariff.scenario.ScenarioFormatException;
 import im.tariff.scenario.ScenarioSuite;
 import im.tariff.scenario.SuiteResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +34,10 @@ public class TestCommand implements Callable<Integer> {
             + "fail if a rule fires in none")
     boolean coverage;
 
+    @Option(names = "--accept", description = "after a deliberate tariff change: rewrite the expected numbers "
+            + "and dates of failing scenarios to the values the rules now produce (review with git diff)")
+    boolean accept;
+
     @Option(names = {"-v", "--verbose"}, description = "also list the scenarios that pass")
     boolean verbose;
 
@@ -55,6 +62,22 @@ public class TestCommand implements Callable<Integer> {
         CompiledRules compiled = rules.loadEngine().rules();
         SuiteResult result = suite.run(compiled);
         PrintWriter out = spec.commandLine().getOut();
+        if (accept) {
+            List<ExpectationFix> fixes = new ArrayList<>();
+            result.results().forEach(r -> fixes.addAll(r.fixes()));
+            try {
+                for (String line : ExpectationUpdater.apply(fixes)) {
+                    out.println(line);
+                }
+                suite = ScenarioSuite.load(where);
+            } catch (IOException e) {
+                throw new CliExit(ExitCodes.BAD_INPUT, "cannot update scenario files: " + e.getMessage());
+            } catch (ScenarioFormatException e) {
+                throw new CliExit(ExitCodes.BAD_INPUT, e.getMessage());
+            }
+            out.println("accepted " + fixes.size() + " value(s); check them with: git diff " + where.get(0));
+            result = suite.run(compiled);
+        }
         out.println("rules " + compiled.source().origin() + " (version " + compiled.version() + "), "
                 + suite.scenarios().size() + " scenarios from " + where);
         for (var r : result.results()) {

@@ -20,21 +20,31 @@ final class BillMatcher {
     }
 
     static List<String> differences(Scenario s, Bill bill) {
+        return differences(s, bill, new ArrayList<>());
+    }
+
+    /** The differences; each differing number or date written in the file is also added to fixes. */
+    static List<String> differences(Scenario s, Bill bill, List<ExpectationFix> fixes) {
         Expectation e = s.expect();
         List<String> out = new ArrayList<>();
         if (e.plan() != null && !e.plan().equals(bill.plan().name())) {
             out.add("plan: expected " + e.plan() + ", actual " + bill.plan());
         }
-        matchLines(s, e.lines(), bill.lines(), out);
+        matchLines(s, e.lines(), bill.lines(), out, fixes);
         matchViolations(s, e.violations(), bill.violations(), out);
-        money(out, "total", e.total(), bill.totals().total());
-        money(out, "prepaid total", e.prepaid(), bill.totals().prepaid());
-        money(out, "postpaid total", e.postpaid(), bill.totals().postpaid());
+        money(s, out, fixes, "total", "total", e.total(), bill.totals().total());
+        money(s, out, fixes, "prepaid", "prepaid total", e.prepaid(), bill.totals().prepaid());
+        money(s, out, fixes, "postpaid", "postpaid total", e.postpaid(), bill.totals().postpaid());
         return out;
     }
 
-    private static void money(List<String> out, String what, BigDecimal expected, BigDecimal actual) {
+    private static void money(Scenario s, List<String> out, List<ExpectationFix> fixes, String key, String what,
+                              BigDecimal expected, BigDecimal actual) {
         if (expected != null && expected.compareTo(actual) != 0) {
+            Integer line = s.expect().moneyLines().get(key);
+            if (line != null) {
+                fixes.add(new ExpectationFix(s.file(), line, key, expected.toPlainString(), actual.toPlainString()));
+            }
             out.add(what + ": expected " + expected.toPlainString() + ", actual " + actual.toPlainString()
                     + " (" + signed(actual.subtract(expected)) + ")");
         }
@@ -42,7 +52,8 @@ final class BillMatcher {
 
     // ---- lines ----
 
-    private static void matchLines(Scenario s, List<ExpectedItem> expected, List<ChargeLine> actual, List<String> out) {
+    private static void matchLines(Scenario s, List<ExpectedItem> expected, List<ChargeLine> actual, List<String> out,
+                                   List<ExpectationFix> fixes) {
         ChargeLine[] pairOf = new ChargeLine[expected.size()];
         boolean[] used = new boolean[actual.size()];
         // first pass: perfect matches, so that two lines of one code pair up correctly
@@ -83,6 +94,12 @@ final class BillMatcher {
             for (String m : lineMismatches(x, a)) {
                 out.add("    " + m);
             }
+            for (String field : x.fields().keySet()) {
+                String got = actualValue(field, a);
+                if (FIXABLE.contains(field) && !same(field, x.get(field), a)) {
+                    fixes.add(new ExpectationFix(s.file(), x.lineOf(field), field, x.get(field), got));
+                }
+            }
         }
         for (int j = 0; j < actual.size(); j++) {
             if (!used[j]) {
@@ -94,27 +111,17 @@ final class BillMatcher {
         }
     }
 
+    /** Numbers and dates that --accept may rewrite; texts and codes are left to a person. */
+    private static final java.util.Set<String> FIXABLE = java.util.Set.of("amount", "quantity", "unitPrice",
+            "periodStart", "periodEnd", "chargeDate");
+
     private static List<String> lineMismatches(ExpectedItem x, ChargeLine a) {
         List<String> diffs = new ArrayList<>();
         for (var f : x.fields().entrySet()) {
             String field = f.getKey();
             String want = f.getValue();
-            boolean same;
-            String got;
-            switch (field) {
-                case "code" -> { got = a.code().name(); same = want.equals(got); }
-                case "amount" -> { got = a.amount().toPlainString(); same = num(want, a.amount()); }
-                case "quantity" -> { got = BillWriter.quantity(a.quantity()); same = num(want, a.quantity()); }
-                case "unitPrice" -> { got = BillWriter.price(a.unitPrice()); same = num(want, a.unitPrice()); }
-                case "billingMode" -> { got = a.billingMode().name(); same = want.equals(got); }
-                case "periodStart" -> { got = String.valueOf(a.periodStart()); same = want.equals(got); }
-                case "periodEnd" -> { got = String.valueOf(a.periodEnd()); same = want.equals(got); }
-                case "chargeDate" -> { got = String.valueOf(a.chargeDate()); same = want.equals(got); }
-                case "rule" -> { got = a.rule(); same = want.equals(got); }
-                case "description" -> { got = a.description(); same = want.equals(got); }
-                default -> throw new IllegalStateException("unchecked line field " + field);
-            }
-            if (!same) {
+            if (!same(field, want, a)) {
+                String got = actualValue(field, a);
                 String delta = "";
                 if (ScenarioLoader.DECIMAL_FIELDS.contains(field)) {
                     delta = " (" + signed(new BigDecimal(got).subtract(new BigDecimal(want))) + ")";
@@ -123,6 +130,32 @@ final class BillMatcher {
             }
         }
         return diffs;
+    }
+
+    /** The line's value of a field, written as in a scenario file. */
+    private static String actualValue(String field, ChargeLine a) {
+        return switch (field) {
+            case "code" -> a.code().name();
+            case "amount" -> a.amount().toPlainString();
+            case "quantity" -> BillWriter.quantity(a.quantity());
+            case "unitPrice" -> BillWriter.price(a.unitPrice());
+            case "billingMode" -> a.billingMode().name();
+            case "periodStart" -> String.valueOf(a.periodStart());
+            case "periodEnd" -> String.valueOf(a.periodEnd());
+            case "chargeDate" -> String.valueOf(a.chargeDate());
+            case "rule" -> a.rule();
+            case "description" -> a.description();
+            default -> throw new IllegalStateException("unchecked line field " + field);
+        };
+    }
+
+    private static boolean same(String field, String want, ChargeLine a) {
+        return switch (field) {
+            case "amount" -> num(want, a.amount());
+            case "quantity" -> num(want, a.quantity());
+            case "unitPrice" -> num(want, a.unitPrice());
+            default -> want.equals(actualValue(field, a));
+        };
     }
 
     // ---- violations ----

@@ -15,12 +15,15 @@ import java.util.List;
  * @param plan        expected plan code of the bill, or null when not checked
  * @param lines       every expected line (an unexpected line fails)
  * @param violations  every expected violation (an unexpected violation fails)
+ * @param errorLine   line of the error expectation
+ * @param moneyLines  line of total / prepaid / postpaid where written
  */
 public record Expectation(String errorField, String errorReason, BigDecimal total, BigDecimal prepaid,
                           BigDecimal postpaid, String plan, List<ExpectedItem> lines, List<ExpectedItem> violations,
-                          int errorLine) {
+                          int errorLine, java.util.Map<String, Integer> moneyLines) {
 
     public Expectation {
+        moneyLines = java.util.Map.copyOf(moneyLines);
         lines = List.copyOf(lines);
         violations = List.copyOf(violations);
     }

@@ -136,7 +136,7 @@ final class ScenarioLoader {
             }
             checkKeys(tree, err, ep, ERROR_KEYS, "error");
             return new Expectation(requiredText(tree, err, ep, "field"), optionalText(tree, err, ep, "reason"),
-                    null, null, null, null, List.of(), List.of(), tree.lineOf(ep));
+                    null, null, null, null, List.of(), List.of(), tree.lineOf(ep), Map.of());
         }
         if (!node.has("total")) {
             throw tree.error(ptr, "scenario '" + name + "': missing key 'total' in 'expect'");
@@ -150,8 +150,14 @@ final class ScenarioLoader {
         }
         List<ExpectedItem> lines = items(tree, node, ptr, "lines", LINE_FIELDS, "amount");
         List<ExpectedItem> violations = items(tree, node, ptr, "violations", VIOLATION_FIELDS, "subject");
+        Map<String, Integer> moneyLines = new LinkedHashMap<>();
+        for (String key : List.of("total", "prepaid", "postpaid")) {
+            if (node.has(key)) {
+                moneyLines.put(key, tree.lineOf(ptr + "/" + key));
+            }
+        }
         return new Expectation(null, null, total, prepaid, postpaid, plan == null ? null : Plan.parse(plan).name(),
-                lines, violations, 0);
+                lines, violations, 0, moneyLines);
     }
 
     /** Expected lines or violations; an absent list means none are expected. */
@@ -175,6 +181,7 @@ final class ScenarioLoader {
             }
             checkKeys(tree, item, ip, Set.copyOf(fields), isLine ? "line" : "violation");
             Map<String, String> values = new LinkedHashMap<>();
+            Map<String, Integer> fieldLines = new LinkedHashMap<>();
             for (String f : fields) {
                 JsonNode v = item.get(f);
                 if (v == null || v.isNull()) {
@@ -187,8 +194,9 @@ final class ScenarioLoader {
                     throw tree.error(ip + "/" + f, "'" + f + "' must be a single value");
                 }
                 values.put(f, checkValue(tree, ip + "/" + f, f, v, isLine));
+                fieldLines.put(f, tree.lineOf(ip + "/" + f));
             }
-            out.add(new ExpectedItem(values, tree.lineOf(ip)));
+            out.add(new ExpectedItem(values, tree.lineOf(ip), fieldLines));
         }
         return out;
     }

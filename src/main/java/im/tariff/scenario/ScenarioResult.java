@@ -8,12 +8,19 @@ import java.util.Set;
  *
  * @param differences what differs from the expectation, one readable line each (empty when passed)
  * @param firedRules  names of the rules that fired while evaluating it
+ * @param fixes       numbers and dates written in the file that differ from the bill (for --accept)
  */
-public record ScenarioResult(Scenario scenario, List<String> differences, Set<String> firedRules) {
+public record ScenarioResult(Scenario scenario, List<String> differences, Set<String> firedRules,
+                             List<ExpectationFix> fixes) {
 
     public ScenarioResult {
+        fixes = List.copyOf(fixes);
         differences = List.copyOf(differences);
         firedRules = Set.copyOf(firedRules);
+    }
+
+    ScenarioResult(Scenario scenario, List<String> differences, Set<String> firedRules) {
+        this(scenario, differences, firedRules, List.of());
     }
 
     public boolean passed() {

@@ -50,7 +50,9 @@ public final class ScenarioRunner {
                     + "), but it was evaluated: total " + bill.totals().total().toPlainString() + ", "
                     + bill.lines().size() + " line(s), " + bill.violations().size() + " violation(s)"), fired);
         }
-        return new ScenarioResult(s, BillMatcher.differences(s, bill), fired);
+        List<ExpectationFix> fixes = new java.util.ArrayList<>();
+        List<String> differences = BillMatcher.differences(s, bill, fixes);
+        return new ScenarioResult(s, differences, fired, fixes);
     }
 
     private static List<String> refusalDifferences(Scenario s, InvalidRequestException ex) {

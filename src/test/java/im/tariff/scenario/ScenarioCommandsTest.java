@@ -150,4 +150,37 @@ class ScenarioCommandsTest {
                 "+ violation LIMIT_EXCEEDED TOTAL_GROUPS", "- violation LIMIT_EXCEEDED USERS",
                 "bills compared: 1, bills changed: 1", "(difference +0.00)");
     }
+
+    @Test
+    void acceptRewritesNumbersAfterADeliberateChangeButNotMissingLines() throws IOException {
+        Path rules = rulesCopy("accept-rules");
+        edit(rules.resolve("plans.drl"), "\"999.00\"", "\"1099.00\"");
+        Path file = Files.writeString(tmp.resolve("a.yaml"), """
+                # PRO fee (comment kept)
+                scenarios:
+                  - name: PRO fee
+                    request: {appId: "1", billingMonth: "2026-10", plan: PRO}
+                    expect:
+                      total: "999.00"
+                      lines: [{code: PLAN_FEE, amount: 999.00, unitPrice: 999, periodEnd: 2026-10-31}]
+                  - name: PRO with a line that is not there
+                    request: {appId: "1", billingMonth: "2026-10", plan: PRO}
+                    expect:
+                      total: 999.00
+                      lines:
+                        - {code: PLAN_FEE, amount: 999.00}
+                        - {code: DAU_OVERAGE, amount: 1000.00}
+                """);
+        Run r = tariff("test", "--accept", "--rules", rules.toString(), file.toString());
+        assertThat(r.out()).contains("updated " + file + ":6  total 999.00 → 1099.00",
+                "updated " + file + ":7  amount 999.00 → 1099.00", "updated " + file + ":7  unitPrice 999 → 1099.00",
+                "accepted 5 value(s)");
+        assertThat(Files.readString(file)).startsWith("# PRO fee (comment kept)\n")
+                .contains("total: \"1099.00\"\n",
+                        "lines: [{code: PLAN_FEE, amount: 1099.00, unitPrice: 1099.00, periodEnd: 2026-10-31}]",
+                        "- {code: DAU_OVERAGE, amount: 1000.00}");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("missing line DAU_OVERAGE");
+        assertThat(r.lastLine()).isEqualTo("1 passed, 1 failed");
+    }
 }
