@@ -79,7 +79,7 @@ public class TestCommand implements Callable<Integer> {
             result = suite.run(compiled);
         }
         out.println("rules " + compiled.source().origin() + " (version " + compiled.version() + "), "
-                + suite.scenarios().size() + " scenarios from " + where);
+                + suite.scenarios().size() + " scenarios from " + (where.size() > 3 ? where.size() + " paths" : where));
         for (var r : result.results()) {
             if (!r.passed()) {
                 out.print(r.failureMessage());

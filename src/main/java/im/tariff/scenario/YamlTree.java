@@ -49,7 +49,7 @@ final class YamlTree {
             return new YamlTree(file, root, lines);
         } catch (JacksonException e) {
             String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-            throw new ScenarioFormatException(file, line(e.getLocation()), "YAML 格式错误 (bad YAML): "
+            throw new ScenarioFormatException(file, problemLine(e), "YAML 格式错误 (bad YAML): "
                     + firstLine(msg));
         } catch (IOException e) {
             throw new ScenarioFormatException(file, 0, "cannot read: " + e.getMessage());
@@ -100,16 +100,31 @@ final class YamlTree {
         }
     }
 
+    /** The line where the YAML parser found the problem (not where the construct it was in began). */
+    private static int problemLine(JacksonException e) {
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+            return m.getProblemMark().getLine() + 1;
+        }
+        return line(e.getLocation());
+    }
+
     private static int line(JsonLocation loc) {
         return loc == null ? 0 : Math.max(loc.getLineNr(), 0);
     }
 
+    /** The parser's sentences without its excerpt of the file (we give file:line ourselves). */
     private static String firstLine(String s) {
         if (s == null) {
             return "";
         }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        StringBuilder sb = new StringBuilder();
+        for (String line : s.split("\n")) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0)) || line.startsWith(" in ")) {
+                continue;
+            }
+            sb.append(sb.length() == 0 ? "" : "; ").append(line.trim());
+        }
+        return sb.toString();
     }
 
     String file() {
