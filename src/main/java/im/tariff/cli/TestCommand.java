@@ -50,12 +50,7 @@ public class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> where = paths.isEmpty() ? List.of(defaultPath()) : paths;
-        ScenarioSuite suite;
-        try {
-            suite = ScenarioSuite.load(where);
-        } catch (ScenarioFormatException e) {
-            throw new CliExit(ExitCodes.BAD_INPUT, e.getMessage());
-        }
+        ScenarioSuite suite = load(where);
         if (suite.scenarios().isEmpty()) {
             throw new CliExit(ExitCodes.BAD_INPUT, "no scenario files (*.yaml, *.yml) in " + where);
         }
@@ -63,19 +58,8 @@ public class TestCommand implements Callable<Integer> {
         SuiteResult result = suite.run(compiled);
         PrintWriter out = spec.commandLine().getOut();
         if (accept) {
-            List<ExpectationFix> fixes = new ArrayList<>();
-            result.results().forEach(r -> fixes.addAll(r.fixes()));
-            try {
-                for (String line : ExpectationUpdater.apply(fixes)) {
-                    out.println(line);
-                }
-                suite = ScenarioSuite.load(where);
-            } catch (IOException e) {
-                throw new CliExit(ExitCodes.BAD_INPUT, "cannot update scenario files: " + e.getMessage());
-            } catch (ScenarioFormatException e) {
-                throw new CliExit(ExitCodes.BAD_INPUT, e.getMessage());
-            }
-            out.println("accepted " + fixes.size() + " value(s); check them with: git diff " + where.get(0));
+            acceptNewValues(result, where, out);
+            suite = load(where);
             result = suite.run(compiled);
         }
         out.println("rules " + compiled.source().origin() + " (version " + compiled.version() + "), "
@@ -88,22 +72,49 @@ public class TestCommand implements Callable<Integer> {
             }
         }
         int status = result.failed() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
-        if (coverage) {
-            out.println("rule coverage (scenarios that fire each rule):");
-            for (Map.Entry<String, Integer> e : result.ruleCoverage().entrySet()) {
-                out.printf("  %4d  %s%s%n", e.getValue(), e.getKey(), e.getValue() == 0 ? "   <-- no scenario" : "");
-            }
-            List<String> uncovered = result.uncoveredRules();
-            if (!uncovered.isEmpty()) {
-                out.println(uncovered.size() + " rule(s) fired by no scenario: add a scenario for each");
-                status = ExitCodes.FAILED;
-            } else {
-                out.println("every rule (" + result.ruleCoverage().size() + ") fires in some scenario");
-            }
+        if (coverage && !printCoverage(result, out)) {
+            status = ExitCodes.FAILED;
         }
         out.println(result.summary());
         out.flush();
         return status;
+    }
+
+    private static ScenarioSuite load(List<Path> where) {
+        try {
+            return ScenarioSuite.load(where);
+        } catch (ScenarioFormatException e) {
+            throw new CliExit(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    /** Rewrites the differing numbers and dates of the failing scenarios in their files. */
+    private static void acceptNewValues(SuiteResult result, List<Path> where, PrintWriter out) {
+        List<ExpectationFix> fixes = new ArrayList<>();
+        result.results().forEach(r -> fixes.addAll(r.fixes()));
+        try {
+            for (String line : ExpectationUpdater.apply(fixes)) {
+                out.println(line);
+            }
+        } catch (IOException e) {
+            throw new CliExit(ExitCodes.BAD_INPUT, "cannot update scenario files: " + e.getMessage());
+        }
+        out.println("accepted " + fixes.size() + " value(s); check them with: git diff " + where.get(0));
+    }
+
+    /** Lists each rule with its scenario count; false when some rule fires in no scenario. */
+    private static boolean printCoverage(SuiteResult result, PrintWriter out) {
+        out.println("rule coverage (scenarios that fire each rule):");
+        for (Map.Entry<String, Integer> e : result.ruleCoverage().entrySet()) {
+            out.printf("  %4d  %s%s%n", e.getValue(), e.getKey(), e.getValue() == 0 ? "   <-- no scenario" : "");
+        }
+        List<String> uncovered = result.uncoveredRules();
+        if (uncovered.isEmpty()) {
+            out.println("every rule (" + result.ruleCoverage().size() + ") fires in some scenario");
+            return true;
+        }
+        out.println(uncovered.size() + " rule(s) fired by no scenario: add a scenario for each");
+        return false;
     }
 
     private Path defaultPath() {
