@@ -1,0 +1,40 @@
+package im.tariff.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One regression scenario: a request (SPEC 2.1) and the bill, or the refusal, it must produce.
+ *
+ * @param file        the file as the user named it (e.g. rules/scenarios/dau-overage-pro.yaml)
+ * @param label       short file name shown in test names (path relative to the loaded folder)
+ * @param name        the scenario's name, unique in its file
+ * @param description optional words for people, or null
+ * @param line        line of the scenario in its file
+ * @param request     the request exactly as SPEC 2.1
+ * @param expect      the expected result
+ */
+public record Scenario(String file, String label, String name, String description, int line, JsonNode request,
+                       Expectation expect, String pointer, YamlTree tree) {
+
+    /** "file › name", the name of the scenario's JUnit test. */
+    public String displayName() {
+        return label + " › " + name;
+    }
+
+    /** file:line of the scenario. */
+    public String location() {
+        return file + ":" + line;
+    }
+
+    /**
+     * Line in the file of a request field given as a JSON path (usage.dailyDau[3].date), or of the request
+     * itself when the field cannot be found.
+     */
+    int lineOfRequestField(String jsonPath) {
+        String p = pointer + "/request";
+        if (jsonPath != null && !jsonPath.equals("$")) {
+            p += "/" + jsonPath.replace("[", ".").replace("]", "").replace('.', '/');
+        }
+        return tree.lineOf(p);
+    }
+}

@@ -1,0 +1,54 @@
+package im.tariff.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every scenario of rules/scenarios/ as its own JUnit test (named "file › scenario"), against the rules
+ * of rules/, plus the check that every rule fires in some scenario.
+ */
+class RuleScenariosTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyScenario() throws ScenarioFormatException {
+        ScenarioSuite suite = ScenarioSuite.load(ProjectRules.SCENARIOS);
+        return suite.scenarios().stream().map(s -> DynamicTest.dynamicTest(s.displayName(), () -> {
+            ScenarioResult r = ScenarioRunner.run(s, ProjectRules.get());
+            if (!r.passed()) {
+                fail(r.failureMessage());
+            }
+        }));
+    }
+
+    @Test
+    void everyRuleFiresInSomeScenario() throws ScenarioFormatException {
+        SuiteResult result = ScenarioSuite.load(ProjectRules.SCENARIOS).run(ProjectRules.get());
+        List<String> uncovered = result.uncoveredRules();
+        assertThat(uncovered).as("rules that no scenario fires (add a scenario for each)").isEmpty();
+        assertThat(result.ruleCoverage().keySet()).containsExactlyInAnyOrderElementsOf(ProjectRules.get().ruleNames());
+    }
+
+    @Test
+    void theSuiteIsLargeAndEveryViolationCodeIsExpectedSomewhere() throws ScenarioFormatException {
+        ScenarioSuite suite = ScenarioSuite.load(ProjectRules.SCENARIOS);
+        assertThat(suite.scenarios()).hasSizeGreaterThan(80);
+        List<String> codes = suite.scenarios().stream()
+                .flatMap(s -> s.expect().violations().stream())
+                .map(v -> v.get("code")).distinct().toList();
+        for (var code : im.tariff.model.ViolationCode.values()) {
+            assertThat(codes).as("a scenario expects " + code).contains(code.name());
+        }
+        List<String> lineCodes = suite.scenarios().stream()
+                .flatMap(s -> s.expect().lines().stream())
+                .map(v -> v.get("code")).distinct().toList();
+        for (var code : im.tariff.model.LineCode.values()) {
+            assertThat(lineCodes).as("a scenario expects a line " + code).contains(code.name());
+        }
+    }
+}

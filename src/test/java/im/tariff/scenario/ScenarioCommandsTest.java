@@ -1,0 +1,186 @@
+package im.tariff.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import im.tariff.cli.TariffCli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** tariff test and tariff diff as an analyst runs them: output and exit status (SPEC 2.4). */
+class ScenarioCommandsTest {
+
+    private static final String PASSING = """
+            scenarios:
+              - name: PRO fee
+                request: {appId: "1", billingMonth: "2026-10", plan: PRO}
+                expect:
+                  total: 999.00
+                  lines: [{code: PLAN_FEE, amount: 999.00}]
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int status, String out, String err) {
+        String lastLine() {
+            String[] lines = out.strip().split("\n");
+            return lines[lines.length - 1];
+        }
+    }
+
+    private static Run tariff(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = TariffCli.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int status = cmd.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    /** A copy of the project's rules/*.drl (without scenarios) that a test may edit. */
+    private Path rulesCopy(String name) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        try (Stream<Path> drl = Files.list(ProjectRules.RULES)) {
+            for (Path f : (Iterable<Path>) drl.filter(p -> p.toString().endsWith(".drl"))::iterator) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    private static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    @Test
+    void passingFailingAndMalformedScenarios() throws IOException {
+        Path rules = rulesCopy("rules");
+        Path ok = Files.writeString(tmp.resolve("ok.yaml"), PASSING);
+        Run pass = tariff("test", "--rules", rules.toString(), ok.toString());
+        assertThat(pass.status()).isZero();
+        assertThat(pass.lastLine()).isEqualTo("1 passed, 0 failed");
+
+        Path bad = Files.writeString(tmp.resolve("bad.yaml"), PASSING.replace("999.00}", "998.00}"));
+        Run fail = tariff("test", "--rules", rules.toString(), ok.toString(), bad.toString());
+        assertThat(fail.status()).isEqualTo(1);
+        assertThat(fail.out()).contains("FAIL bad.yaml › PRO fee", "line PLAN_FEE (rule \"专业版套餐包费用\"",
+                "amount      expected 998.00, actual 999.00 (+1.00)");
+        assertThat(fail.lastLine()).isEqualTo("1 passed, 1 failed");
+
+        Path broken = Files.writeString(tmp.resolve("broken.yaml"), PASSING.replace("name: PRO fee", "nam: PRO fee"));
+        Run malformed = tariff("test", "--rules", rules.toString(), broken.toString());
+        assertThat(malformed.status()).isEqualTo(2);
+        assertThat(malformed.err()).startsWith(broken + ":2: ").contains("unknown key 'nam'");
+    }
+
+    @Test
+    void rulesThatDoNotCompileExitWith3() throws IOException {
+        Path rules = rulesCopy("broken-rules");
+        edit(rules.resolve("plans.drl"), "rule \"专业版套餐包费用\"\nwhen", "rule \"专业版套餐包费用\"\nwhen when");
+        Path ok = Files.writeString(tmp.resolve("ok.yaml"), PASSING);
+        Run r = tariff("test", "--rules", rules.toString(), ok.toString());
+        assertThat(r.status()).isEqualTo(3);
+        assertThat(r.err()).contains("plans.drl:");
+    }
+
+    @Test
+    void defaultPathIsTheScenariosFolderOfTheRulesAndCoverageFailsForAnUnfiredRule() throws IOException {
+        Path rules = rulesCopy("cov-rules");
+        Files.createDirectories(rules.resolve("scenarios"));
+        Files.writeString(rules.resolve("scenarios/ok.yaml"), PASSING);
+        Run plain = tariff("test", "--rules", rules.toString());
+        assertThat(plain.status()).isZero();
+        assertThat(plain.out()).contains("1 scenarios from [" + rules.resolve("scenarios") + "]");
+        Run cov = tariff("test", "--coverage", "--rules", rules.toString());
+        assertThat(cov.status()).isEqualTo(1);
+        assertThat(cov.out()).containsPattern("\\s1  专业版套餐包费用\\n").containsPattern("\\s0  旗舰版套餐包费用   <-- no scenario");
+        assertThat(cov.lastLine()).isEqualTo("1 passed, 0 failed");
+    }
+
+    @Test
+    void theProjectSuiteCoversEveryRule() {
+        Run cov = tariff("test", "--coverage", "--rules", ProjectRules.RULES.toString());
+        assertThat(cov.status()).as(cov.out()).isZero();
+        assertThat(cov.out()).contains("every rule (" + ProjectRules.get().ruleNames().size() + ") fires in some scenario");
+        assertThat(cov.lastLine()).matches("\\d+ passed, 0 failed");
+    }
+
+    @Test
+    void diffShowsEveryChangedBillAndTheRevenueDifference() throws IOException {
+        Path newRules = rulesCopy("new-rules");
+        edit(newRules.resolve("plans.drl"), "\"999.00\"", "\"1099.00\"");
+        Path requests = Files.writeString(tmp.resolve("requests.jsonl"), String.join("\n",
+                "{\"appId\": \"1\", \"billingMonth\": \"2026-10\", \"plan\": \"PRO\", \"usage\": {\"peakDau\": 20001}}",
+                "{\"appId\": \"2\", \"billingMonth\": \"2026-10\", \"plan\": \"FLAGSHIP\"}",
+                "{\"appId\": \"3\", \"billingMonth\": \"2026-10\", \"plan\": \"GOLD\"}",
+                "",
+                "{\"appId\": \"4\", \"billingMonth\": \"2026-10\", \"plan\": \"专业版\", \"requestedPlan\": \"TRIAL\"}") + "\n");
+        Run r = tariff("diff", "--base", ProjectRules.RULES.toString(), "--rules", newRules.toString(),
+                requests.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("line 1  app 1  2026-10  PRO  total 2999.00 → 3099.00 (+100.00)",
+                "PLAN_FEE                         999.00 → 1099.00  (+100.00)  unitPrice 999.00 → 1099.00",
+                "line 5  app 4  2026-10  PRO  total 999.00 → 1099.00 (+100.00)");
+        assertThat(r.out()).doesNotContain("app 2 ");
+        assertThat(r.err()).contains("line 3: skipped, bad request: plan: unknown plan 'GOLD'");
+        assertThat(r.out()).contains("bills compared: 3, bills changed: 2, lines skipped: 1",
+                "revenue: 6997.00 → 7197.00 (difference +200.00)");
+    }
+
+    @Test
+    void diffReportsViolationsAddedAndRemoved() throws IOException {
+        Path newRules = rulesCopy("limit-rules");
+        edit(newRules.resolve("limits.drl"), "insert(new Limit(Metric.USERS, 100));", "insert(new Limit(Metric.USERS, 200));");
+        edit(newRules.resolve("limits.drl"), "insert(new Limit(Metric.TOTAL_GROUPS, 100));", "insert(new Limit(Metric.TOTAL_GROUPS, 50));");
+        Path requests = Files.writeString(tmp.resolve("r.jsonl"),
+                "{\"appId\": \"9\", \"billingMonth\": \"2026-10\", \"plan\": \"TRIAL\", \"usage\": {\"users\": 150, \"totalGroups\": 60}}\n");
+        Run r = tariff("diff", "--base", ProjectRules.RULES.toString(), "--rules", newRules.toString(), requests.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("line 1  app 9  2026-10  TRIAL  total 0.00 → 0.00 (+0.00)",
+                "+ violation LIMIT_EXCEEDED TOTAL_GROUPS", "- violation LIMIT_EXCEEDED USERS",
+                "bills compared: 1, bills changed: 1", "(difference +0.00)");
+    }
+
+    @Test
+    void acceptRewritesNumbersAfterADeliberateChangeButNotMissingLines() throws IOException {
+        Path rules = rulesCopy("accept-rules");
+        edit(rules.resolve("plans.drl"), "\"999.00\"", "\"1099.00\"");
+        Path file = Files.writeString(tmp.resolve("a.yaml"), """
+                # PRO fee (comment kept)
+                scenarios:
+                  - name: PRO fee
+                    request: {appId: "1", billingMonth: "2026-10", plan: PRO}
+                    expect:
+                      total: "999.00"
+                      lines: [{code: PLAN_FEE, amount: 999.00, unitPrice: 999, periodEnd: 2026-10-31}]
+                  - name: PRO with a line that is not there
+                    request: {appId: "1", billingMonth: "2026-10", plan: PRO}
+                    expect:
+                      total: 999.00
+                      lines:
+                        - {code: PLAN_FEE, amount: 999.00}
+                        - {code: DAU_OVERAGE, amount: 1000.00}
+                """);
+        Run r = tariff("test", "--accept", "--rules", rules.toString(), file.toString());
+        assertThat(r.out()).contains("updated " + file + ":6  total 999.00 → 1099.00",
+                "updated " + file + ":7  amount 999.00 → 1099.00", "updated " + file + ":7  unitPrice 999 → 1099.00",
+                "accepted 5 value(s)");
+        assertThat(Files.readString(file)).startsWith("# PRO fee (comment kept)\n")
+                .contains("total: \"1099.00\"\n",
+                        "lines: [{code: PLAN_FEE, amount: 1099.00, unitPrice: 1099.00, periodEnd: 2026-10-31}]",
+                        "- {code: DAU_OVERAGE, amount: 1000.00}");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("missing line DAU_OVERAGE");
+        assertThat(r.lastLine()).isEqualTo("1 passed, 1 failed");
+    }
+}
