@@ -194,9 +194,10 @@ public final class RuleLint {
             problems.add(new RuleProblem(file, line, "不允许 import " + kind + imported
                     + "：规则只能使用计费模型 im.tariff.model.*、java.math.*、java.time.* 和常用集合"
                     + " (import outside the allow-list)"));
+        } else {
+            // an allowed import may still name a denied member (import static ...getClass)
+            checkDeniedParts(file, tokens, i, end, problems);
         }
-        // the imported name itself may still be a denied one (import static ...System.exit)
-        checkDeniedParts(file, tokens, i, end, problems);
         return wildcard ? end + 2 : end;
     }
 
