@@ -1,8 +1,10 @@
 package im.tariff.cli;
 
+import im.tariff.engine.GateRejectedException;
 import im.tariff.engine.ReloadGate;
 import im.tariff.engine.RuleCompilationException;
 import im.tariff.engine.TariffEngine;
+import im.tariff.engine.UnsafeRulesException;
 import im.tariff.server.TariffServer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,6 +57,9 @@ public class ServeCommand implements Callable<Integer> {
             engine.close();
             throw new CliExit(1, "error: cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
+        if (!isLoopback(host)) {
+            Console.ERR.println("warning: listening on " + host + ", not loopback only: the API has no authentication");
+        }
         Console.OUT.println("tariff serve: http://" + host + ":" + server.port() + "/ rules " + engine.rules().version()
                 + " (" + engine.status().origin() + ")" + (watch ? ", watching for edits" : ""));
         server.join();
@@ -70,10 +75,19 @@ public class ServeCommand implements Callable<Integer> {
             }
             return engine;
         } catch (RuleCompilationException e) {
-            throw new CliExit(ExitCodes.BAD_RULES, RulesOption.describe(e));
+            throw new CliExit(ExitCodes.BAD_RULES, describe(e));
         } catch (IOException e) {
             throw new CliExit(ExitCodes.BAD_RULES, "cannot read rules: " + e.getMessage());
         }
+    }
+
+    private static String describe(RuleCompilationException e) {
+        StringBuilder sb = new StringBuilder();
+        e.problems().forEach(p -> sb.append(p).append('\n'));
+        sb.append(e.problems().size()).append(" problem(s): ").append(e instanceof UnsafeRulesException
+                ? "rules reach outside the tariff" : e instanceof GateRejectedException
+                ? "rules fail their scenarios" : "rules do not compile").append("; not serving");
+        return sb.toString();
     }
 
     /**
@@ -83,6 +97,14 @@ public class ServeCommand implements Callable<Integer> {
     static ReloadGate gateFor(Path rulesDir) {
         // MERGE: return rulesDir == null ? ReloadGate.NONE : new im.tariff.engine.ScenarioReloadGate(rulesDir);
         return ReloadGate.NONE;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** A service logs its reloads (INFO) with time stamps; set before the first logger is made. */

@@ -164,6 +164,37 @@ class GatedReloadTest {
         }
     }
 
+    @Test
+    void watchingSurvivesTheWholeFolderReplacedByARename() throws Exception {
+        Path live = tmp.resolve("live");
+        java.nio.file.Files.createDirectories(live);
+        RulesFolder liveRules = new RulesFolder(live);
+        try (TariffEngine engine = TariffEngine.builder().rules(live).listener(heard::add).build()) {
+            engine.watch(Duration.ofMillis(100), Duration.ofMillis(300));
+            // a deploy script: prepare the new folder beside the old one, then swap them with renames
+            Path next = tmp.resolve("next");
+            java.nio.file.Files.createDirectories(next);
+            RulesFolder nextRules = new RulesFolder(next);
+            nextRules.setProFee("1700.00");
+            java.nio.file.Files.move(live, tmp.resolve("old"));
+            java.nio.file.Files.move(next, live);
+
+            assertThat(awaitOutcome(Outcome.SWAPPED, 1).servingVersion())
+                    .isEqualTo(RuleSource.fromDirectory(live).version());
+            assertThat(planFee(engine.evaluate(request))).isEqualByComparingTo("1700.00");
+
+            // and the new folder is watched: a later edit in it is seen
+            liveRules = new RulesFolder(live); // same files, written again
+            liveRules.setProFee("1800.00");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (planFee(engine.evaluate(request)).compareTo(new BigDecimal("1800.00")) != 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(planFee(engine.evaluate(request))).isEqualByComparingTo("1800.00");
+        }
+    }
+
     /** Waits (bounded) until the listener has heard n reloads; returns the n-th. */
     private ReloadResult awaitReload(int n) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
