@@ -3,9 +3,10 @@ package im.tariff.engine.reload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import im.tariff.engine.CompiledRules;
 import im.tariff.engine.GateRejectedException;
-import im.tariff.engine.ReloadResult;
 import im.tariff.engine.ReloadResult.Outcome;
+import im.tariff.engine.ReloadResult;
 import im.tariff.engine.RuleCompilationException;
 import im.tariff.engine.RuleSource;
 import im.tariff.engine.TariffEngine;
@@ -15,13 +16,20 @@ import im.tariff.model.Bill;
 import im.tariff.model.BillRequest;
 import im.tariff.model.LineCode;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 class GatedReloadTest {
 
@@ -41,7 +49,7 @@ class GatedReloadTest {
     }
 
     /** A gate like the scenarios: the PRO fee must stay below 5000 CNY. */
-    private List<String> feeBelow5000(im.tariff.engine.CompiledRules candidate) {
+    private List<String> feeBelow5000(CompiledRules candidate) {
         BigDecimal fee = planFee(candidate.evaluate(request));
         return fee.compareTo(new BigDecimal("5000")) < 0 ? List.of()
                 : List.of("pro-fee.yaml: PRO 套餐费应低于 5000，实际 " + fee);
@@ -167,17 +175,17 @@ class GatedReloadTest {
     @Test
     void watchingSurvivesTheWholeFolderReplacedByARename() throws Exception {
         Path live = tmp.resolve("live");
-        java.nio.file.Files.createDirectories(live);
+        Files.createDirectories(live);
         RulesFolder liveRules = new RulesFolder(live);
         try (TariffEngine engine = TariffEngine.builder().rules(live).listener(heard::add).build()) {
             engine.watch(Duration.ofMillis(100), Duration.ofMillis(300));
             // a deploy script: prepare the new folder beside the old one, then swap them with renames
             Path next = tmp.resolve("next");
-            java.nio.file.Files.createDirectories(next);
+            Files.createDirectories(next);
             RulesFolder nextRules = new RulesFolder(next);
             nextRules.setProFee("1700.00");
-            java.nio.file.Files.move(live, tmp.resolve("old"));
-            java.nio.file.Files.move(next, live);
+            Files.move(live, tmp.resolve("old"));
+            Files.move(next, live);
 
             assertThat(awaitOutcome(Outcome.SWAPPED, 1).servingVersion())
                     .isEqualTo(RuleSource.fromDirectory(live).version());
@@ -193,6 +201,39 @@ class GatedReloadTest {
             }
             assertThat(planFee(engine.evaluate(request))).isEqualByComparingTo("1800.00");
         }
+    }
+
+    @Test
+    void anEvaluationInFlightFinishesOnTheRulesItBeganWith() throws Exception {
+        TariffEngine engine = engine();
+        CompiledRules old = engine.rules();
+        CountDownLatch firing = new CountDownLatch(1);
+        CountDownLatch swapped = new CountDownLatch(1);
+        AgendaEventListener pause = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                if (firing.getCount() > 0) {
+                    firing.countDown();
+                    try {
+                        swapped.await(); // hold this evaluation mid-way until the new rules serve
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        CompletableFuture<Bill> inFlight =
+                CompletableFuture.supplyAsync(() -> old.evaluate(request, pause));
+        assertThat(firing.await(30, TimeUnit.SECONDS)).isTrue();
+
+        rules.setProFee("2100.00");
+        assertThat(engine.reloadNow("test").outcome()).isEqualTo(Outcome.SWAPPED);
+        assertThat(planFee(engine.evaluate(request))).isEqualByComparingTo("2100.00");
+        swapped.countDown();
+
+        Bill bill = inFlight.get(30, TimeUnit.SECONDS);
+        assertThat(planFee(bill)).isEqualByComparingTo("999.00");
+        assertThat(bill.rulesVersion()).isEqualTo(old.version()).isNotEqualTo(engine.rules().version());
     }
 
     /** Waits (bounded) until the listener has heard n reloads; returns the n-th. */
