@@ -205,7 +205,8 @@ public final class RuleLint {
                                   List<RuleProblem> problems) {
         String first = tokens.get(start).text();
         boolean afterDot = start > 0 && tokens.get(start - 1).is(".");
-        if (!afterDot && end - start > 1 && QUALIFIED_ROOTS.contains(first)) {
+        // a class outside the rule's own package has at least three parts (org.x.Y); "net.add(...)" is a variable
+        if (!afterDot && end - start >= 5 && QUALIFIED_ROOTS.contains(first)) {
             String name = joined(tokens, start, end);
             if (!isAllowedQualified(name)) {
                 problems.add(new RuleProblem(file, tokens.get(start).line(), "不允许使用 " + name

@@ -97,6 +97,7 @@ class RuleLintTest {
             "java.time.LocalDate d = java.time.LocalDate.of(2026, 1, 31);",
             "java.util.List l = new java.util.ArrayList();",
             "for (Object o : java.util.List.of(1, 2)) { }",
+            "java.math.BigDecimal net = java.math.BigDecimal.ONE; net.add(java.math.BigDecimal.TEN); String io = net.toString();",
     })
     void acceptsTariffCode(String then) {
         assertThat(lint(rule(then))).as(then).isEmpty();
