@@ -14,7 +14,8 @@ import java.util.Set;
  * are dropped (so a comment or a description saying "System" is no finding), then names are joined across
  * whitespace and comments ({@code java . lang . System} is {@code java.lang.System}). An allow-list, not a
  * deny-list, decides which qualified names and imports may appear; the deny-lists below only add clear
- * messages for names that need no import (java.lang) and for dangerous members.
+ * messages for names that need no import (java.lang) and for dangerous members. Loops that may never end
+ * (while, do, counting for loops, recursive functions) are refused too: a rule must not hang a service.
  * <p>
  * This is a guard against an analyst's mistake or a careless copy-paste reaching a service, on top of
  * review: it is deliberately strict, and a tariff never needs anything it refuses.
@@ -168,7 +169,85 @@ public final class RuleLint {
             }
             i++;
         }
+        checkLoops(fileName, tokens, problems);
+        checkRecursion(fileName, tokens, problems);
         return problems;
+    }
+
+    /** Only for (x : collection) loops: they end with their collection; a counting loop may never end. */
+    private static void checkLoops(String file, List<DrlTokens.Token> tokens, List<RuleProblem> problems) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("for") && tokens.get(i + 1).is("(")) {
+                int close = matching(tokens, i + 1, "(", ")");
+                for (int k = i + 2; k < close; k++) {
+                    if (tokens.get(k).is(";")) {
+                        problems.add(new RuleProblem(file, tokens.get(i).line(), "只允许 for (元素 : 集合) 形式的循环："
+                                + "计数循环可能永不结束 (only for-each loops over a collection are allowed)"));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** DRL functions that call themselves, directly or through each other, may never end. */
+    private static void checkRecursion(String file, List<DrlTokens.Token> tokens, List<RuleProblem> problems) {
+        Map<String, int[]> bodies = new java.util.LinkedHashMap<>(); // name -> {function token, body start, end}
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).isWord("function")) {
+                int paren = i + 1;
+                while (paren < tokens.size() && !tokens.get(paren).is("(")) {
+                    paren++;
+                }
+                int brace = paren;
+                while (brace < tokens.size() && !tokens.get(brace).is("{")) {
+                    brace++;
+                }
+                if (paren - 1 > i && brace < tokens.size()) {
+                    bodies.put(tokens.get(paren - 1).text(), new int[] {i, brace, matching(tokens, brace, "{", "}")});
+                }
+            }
+        }
+        Map<String, Set<String>> calls = new java.util.HashMap<>();
+        for (Map.Entry<String, int[]> f : bodies.entrySet()) {
+            Set<String> callees = new java.util.HashSet<>();
+            for (int k = f.getValue()[1]; k + 1 < f.getValue()[2]; k++) {
+                DrlTokens.Token t = tokens.get(k);
+                boolean afterDot = tokens.get(k - 1).is(".");
+                if (t.isName() && !afterDot && bodies.containsKey(t.text()) && tokens.get(k + 1).is("(")) {
+                    callees.add(t.text());
+                }
+            }
+            calls.put(f.getKey(), callees);
+        }
+        for (Map.Entry<String, int[]> f : bodies.entrySet()) {
+            if (reaches(calls, f.getKey(), f.getKey(), new java.util.HashSet<>())) {
+                problems.add(new RuleProblem(file, tokens.get(f.getValue()[0]).line(), "函数 " + f.getKey()
+                        + " 递归调用自己，可能永不结束 (recursive function)"));
+            }
+        }
+    }
+
+    private static boolean reaches(Map<String, Set<String>> calls, String from, String target, Set<String> seen) {
+        for (String next : calls.getOrDefault(from, Set.of())) {
+            if (next.equals(target) || (seen.add(next) && reaches(calls, next, target, seen))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Index of the bracket closing the one at {@code open} (or the end of the file). */
+    private static int matching(List<DrlTokens.Token> tokens, int open, String left, String right) {
+        int depth = 0;
+        for (int k = open; k < tokens.size(); k++) {
+            if (tokens.get(k).is(left)) {
+                depth++;
+            } else if (tokens.get(k).is(right) && --depth == 0) {
+                return k;
+            }
+        }
+        return tokens.size();
     }
 
     /** An import (also import static / function / accumulate, and MVEL's inline import) of an allowed name. */

@@ -59,6 +59,8 @@ class RuleLintTest {
             "im.tariff.engine.TariffEngine.bundled();",
             "kcontext.getKieRuntime().halt();",
             "while (true) { }",
+            "for (;;) { }",
+            "for (int i = 0; i < 10; i--) { }",
             "java.lang.Runtime r = null;",
     })
     void refusesCodeThatReachesOutside(String then) {
@@ -109,6 +111,14 @@ class RuleLintTest {
                 + "import java.math.RoundingMode;\nimport java.time.LocalDate;\nimport java.util.List;\n"
                 + "import static java.math.BigDecimal.ZERO;\n";
         assertThat(lint(text)).isEmpty();
+    }
+
+    @Test
+    void refusesRecursiveFunctions() {
+        String text = HEAD + "function int f(int n) {\n  return n <= 0 ? 0 : f(n - 1);\n}\n"
+                + "function int g(int n) {\n  return h(n);\n}\nfunction int h(int n) {\n  return g(n);\n}\n"
+                + "function int ok(int n) {\n  return Math.max(n, 0);\n}\n";
+        assertThat(lint(text)).extracting(RuleProblem::line).containsExactly(3, 6, 9);
     }
 
     @Test
