@@ -94,9 +94,9 @@ final class RulesWatcher implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (Exception | Error e) {
                 // keep watching whatever happens: the service must outlive a bad edit
-                LOG.warn("rules watcher: {}", e.toString());
+                LOG.error("rules watcher: {}", e.toString());
                 sleepQuietly();
             }
         }

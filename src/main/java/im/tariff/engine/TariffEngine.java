@@ -172,7 +172,8 @@ public final class TariffEngine implements AutoCloseable {
         } catch (RuleCompilationException e) {
             return result(ReloadResult.Outcome.NOT_COMPILED, trigger, at, started, source.version(), e.problems(),
                     List.of());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            // a compiler crash on odd input is still just a refused edit
             return result(ReloadResult.Outcome.NOT_COMPILED, trigger, at, started, source.version(),
                     List.of(new RuleProblem(origin(), 0, "规则无法编译 (rules do not compile): " + e)), List.of());
         }
@@ -189,7 +190,7 @@ public final class TariffEngine implements AutoCloseable {
     private List<String> runGate(CompiledRules candidate) {
         try {
             return List.copyOf(gate.check(candidate));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return List.of("检查本身出错 (the gate failed): " + e);
         }
     }

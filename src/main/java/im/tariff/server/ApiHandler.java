@@ -40,7 +40,7 @@ final class ApiHandler extends Handler.Abstract {
                         java.util.Map.of()));
                 default -> Reply.error(404, "没有这个接口 (no such endpoint): " + path, null);
             };
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError e) {
             LOG.error("{} {} failed", method, path, e);
             reply = Reply.error(500, "内部错误 (internal error)", null);
         }
