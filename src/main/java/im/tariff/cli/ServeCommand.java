@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
                 "  GET  /v1/rules           rules version, files, last reload result",
                 "  POST /v1/rules/reload    reload now (200 swapped/unchanged, 422 refused)",
                 "  GET  /health, GET /metrics (Prometheus text)",
-                "With --watch, edits to the rules folder are compiled, linted and checked against its",
-                "scenarios/ in the background; only rules that pass replace the rules in force."},
+                "With --watch, edits to the rules folder are linted, compiled and checked",
+                "against its scenarios/ in the background; only rules that pass replace",
+                "the rules in force."},
         footer = {"", "Runs until stopped (SIGTERM or Ctrl-C stop it gracefully). Exit status: 0 stopped; "
                 + "1 cannot listen; 2 bad options; 3 rules do not compile, are unsafe or fail their scenarios."})
 public class ServeCommand implements Callable<Integer> {
