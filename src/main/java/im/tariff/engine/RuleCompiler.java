@@ -17,6 +17,7 @@ import org.kie.api.runtime.KieContainer;
 /**
  * Compiles a {@link RuleSource} into {@link CompiledRules}, or reports every problem as file:line: message
  * in words an analyst understands. Safe to call from several threads: each build has its own ReleaseId.
+ * Every rule set passes {@link RuleLint} first, so nothing that reaches outside the tariff is ever compiled.
  */
 public final class RuleCompiler {
 
@@ -31,6 +32,11 @@ public final class RuleCompiler {
         if (source.files().isEmpty()) {
             throw new RuleCompilationException(List.of(new RuleProblem(source.origin(), 0,
                     "没有规则文件 (no .drl files in the rules folder)")));
+        }
+        // unsafe code is refused before any compiler sees it (compilers may evaluate constant expressions)
+        List<RuleProblem> unsafe = RuleLint.check(source);
+        if (!unsafe.isEmpty()) {
+            throw new UnsafeRulesException(unsafe);
         }
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("im.tariff", "rules", "1.0." + BUILDS.incrementAndGet());

@@ -1,0 +1,70 @@
+package im.tariff.server;
+
+import im.tariff.engine.ReloadResult;
+import im.tariff.engine.TariffEngine;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Routes the API (SPEC 2.5): every answer is JSON, except /metrics in Prometheus text. */
+final class ApiHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final TariffEngine engine;
+    private final ServiceMetrics metrics;
+    private final EvaluateEndpoint evaluate;
+
+    ApiHandler(TariffEngine engine, ServiceMetrics metrics, int maxBodyBytes) {
+        this.engine = engine;
+        this.metrics = metrics;
+        this.evaluate = new EvaluateEndpoint(engine, metrics, maxBodyBytes);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        String method = request.getMethod();
+        Reply reply;
+        try {
+            reply = switch (path) {
+                case "/v1/evaluate" -> only("POST", method, () -> evaluate.handle(request));
+                case "/v1/rules" -> only("GET", method, () -> Reply.json(200, g -> StatusJson.rules(engine.status(), g)));
+                case "/v1/rules/reload" -> only("POST", method, this::reload);
+                case "/health" -> only("GET", method, () -> Reply.json(200, g -> StatusJson.health(engine.status(), g)));
+                case "/metrics" -> only("GET", method, () -> new Reply(200, PROMETHEUS_TEXT, metrics.scrape(),
+                        java.util.Map.of()));
+                default -> Reply.error(404, "没有这个接口 (no such endpoint): " + path, null);
+            };
+        } catch (Exception | StackOverflowError e) {
+            LOG.error("{} {} failed", method, path, e);
+            reply = Reply.error(500, "内部错误 (internal error)", null);
+        }
+        reply.send(response, callback);
+        return true;
+    }
+
+    private Reply reload() {
+        ReloadResult r = engine.reloadNow("http");
+        // 422: the files were read but refused; the last good rules keep serving
+        return Reply.json(r.refused() ? 422 : 200, g -> StatusJson.reload(r, g));
+    }
+
+    private static Reply only(String allowed, String method, Action action) throws Exception {
+        if (!allowed.equals(method)) {
+            return Reply.error(405, "请用 " + allowed + " (method " + method + " not allowed, use " + allowed + ")",
+                    null).withHeader("Allow", allowed);
+        }
+        return action.run();
+    }
+
+    /** One endpoint's work (not Callable: Handler already has a nested type of that name). */
+    @FunctionalInterface
+    private interface Action {
+        Reply run() throws Exception;
+    }
+}

@@ -1,0 +1,67 @@
+package im.tariff.embed;
+
+import im.tariff.engine.EvaluationException;
+import im.tariff.engine.ReloadGate;
+import im.tariff.engine.RuleCompilationException;
+import im.tariff.engine.TariffEngine;
+import im.tariff.io.BillWriter;
+import im.tariff.io.InvalidRequestException;
+import im.tariff.io.Json;
+import im.tariff.io.RequestReader;
+import im.tariff.model.Bill;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A billing service that embeds the tariff engine: build once, share between threads, let it reload. */
+public final class EmbeddingExample implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddingExample.class);
+
+    private final TariffEngine engine;
+    private final RequestReader reader = new RequestReader(); // stateless, thread-safe
+
+    /** rulesDir: a folder of .drl files, or null for the rules bundled in the jar. */
+    public EmbeddingExample(Path rulesDir, ReloadGate gate) throws IOException, RuleCompilationException {
+        engine = TariffEngine.builder()
+                .rules(rulesDir)
+                .gate(gate) // e.g. new ScenarioReloadGate(rulesDir): the scenarios must pass
+                .listener(r -> {
+                    if (r.refused()) {
+                        LOG.warn("rules edit refused, still serving {}: {}", r.servingVersion(), r.reasons());
+                    }
+                })
+                .build(); // throws if the rules do not compile, are unsafe or fail the gate
+        if (rulesDir != null) {
+            engine.watch(); // reload in the background whenever the files change
+        }
+    }
+
+    /** Request JSON in, bill JSON out. Safe to call from any number of threads at once. */
+    public String bill(String requestJson) {
+        try {
+            Bill bill = engine.evaluate(reader.read(requestJson));
+            return BillWriter.toJson(bill); // bill.rulesVersion() names the rules that made it
+        } catch (InvalidRequestException e) {
+            return error(e.field() + ": " + e.reason()); // the caller's mistake: answer 400
+        } catch (EvaluationException e) {
+            return error(e.getMessage()); // a rule failed while firing: answer 500, alert the analysts
+        }
+    }
+
+    /** The version in force and how the last reload went, for a status page. */
+    public String status() {
+        var s = engine.status();
+        return s.version() + " " + s.lastReload().outcome();
+    }
+
+    @Override
+    public void close() {
+        engine.close(); // stops watching; evaluations keep working on the rules in force
+    }
+
+    private static String error(String message) {
+        return Json.MAPPER.createObjectNode().put("error", message).toString();
+    }
+}
