@@ -58,12 +58,20 @@ public record ReloadResult(Outcome outcome, String trigger, Instant at, Duration
         return all;
     }
 
-    /** One line for a log. */
+    /** Reasons shown in a log entry; the full list stays in reasons() and the /v1/rules status. */
+    static final int LOGGED_REASONS = 10;
+
+    /** A short entry for a log: the outcome and the first reasons. */
     public String summary() {
         String head = "rules reload (" + trigger + "): " + outcome + ", serving " + servingVersion
                 + (candidateVersion != null && !candidateVersion.equals(servingVersion)
                 ? ", candidate " + candidateVersion : "") + ", " + took.toMillis() + " ms";
         List<String> reasons = reasons();
-        return reasons.isEmpty() ? head : head + "\n  " + String.join("\n  ", reasons);
+        if (reasons.isEmpty()) {
+            return head;
+        }
+        List<String> shown = reasons.size() > LOGGED_REASONS ? reasons.subList(0, LOGGED_REASONS) : reasons;
+        String more = reasons.size() > shown.size() ? "\n  … and " + (reasons.size() - shown.size()) + " more" : "";
+        return head + "\n  " + String.join("\n  ", shown) + more;
     }
 }

@@ -1,11 +1,7 @@
-// PENDING: kept out of compilation (.pending) until the scenario package (im.tariff.scenario, issue
-// "regression scenarios") is merged. At merge: rename to ScenarioReloadGate.java and switch
-// ServeCommand.gateFor to `new ScenarioReloadGate(rulesDir)`.
-package im.tariff.engine;
+package im.tariff.scenario;
 
-import im.tariff.scenario.ScenarioFormatException;
-import im.tariff.scenario.ScenarioSuite;
-import im.tariff.scenario.SuiteResult;
+import im.tariff.engine.CompiledRules;
+import im.tariff.engine.ReloadGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
