@@ -246,7 +246,7 @@ final class ScenarioLoader {
                 // reported below
             }
         }
-        throw tree.error(ptr, "'" + field + "' must be a number such as 999.00, got '"
+        throw tree.error(ptr, "'" + field + "' must be a number such as 12.50, got '"
                 + (v == null ? "" : v.asText()) + "'");
     }
 

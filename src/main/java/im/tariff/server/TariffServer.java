@@ -40,7 +40,7 @@ public final class TariffServer implements AutoCloseable {
         metrics = new ServiceMetrics(engine);
         engine.addListener(metrics);
         server.setHandler(new GracefulHandler(new ApiHandler(engine, metrics, maxBodyBytes)));
-        server.setStopTimeout(10_000);
+        server.setStopTimeout(java.time.Duration.ofSeconds(10).toMillis());
     }
 
     /** Starts listening; {@link #port()} then gives the real port (useful with port 0). */
