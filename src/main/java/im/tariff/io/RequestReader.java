@@ -85,6 +85,22 @@ public final class RequestReader {
         return read(root);
     }
 
+    /**
+     * Parses and validates one JSON document held as UTF-8 bytes: the batch reads lines as bytes and so
+     * skips decoding them into Strings first.
+     */
+    public BillRequest read(byte[] utf8, int offset, int length) throws InvalidRequestException {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(utf8, offset, length);
+        } catch (JacksonException e) {
+            throw malformed(e);
+        } catch (java.io.IOException e) {
+            throw new InvalidRequestException("$", "unreadable request: " + e.getMessage());
+        }
+        return read(root);
+    }
+
     /** Validates an already parsed document. */
     public BillRequest read(JsonNode root) throws InvalidRequestException {
         if (root == null || root.isMissingNode() || root.isNull()) {
