@@ -53,7 +53,7 @@ public class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(in) || !Files.isReadable(in)) {
+        if (Files.isDirectory(in) || !Files.isReadable(in)) {
             throw new CliExit(ExitCodes.BAD_INPUT, "error: cannot read " + in);
         }
         if (threads < 1) {
@@ -67,7 +67,8 @@ public class BatchCommand implements Callable<Integer> {
         BatchSummary summary;
         try (InputStream input = Files.newInputStream(in)) {
             ProgressListener progress = System.console() != null
-                    ? new TerminalProgress(Console.ERR, Files.size(in)) : ProgressListener.NONE;
+                    ? new TerminalProgress(Console.ERR, Files.isRegularFile(in) ? Files.size(in) : -1)
+                    : ProgressListener.NONE;
             if (out == null) {
                 OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 20);
                 summary = runner.run(input, stdout, progress);
