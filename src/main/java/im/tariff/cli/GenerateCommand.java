@@ -32,7 +32,7 @@ public class GenerateCommand implements Callable<Integer> {
     Path rulesDir;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (count < 0) {
             throw new CliExit(ExitCodes.BAD_INPUT, "error: --count must not be negative: " + count);
         }
@@ -48,8 +48,15 @@ public class GenerateCommand implements Callable<Integer> {
         }
         RequestGenerator generator = new RequestGenerator(s, TariffHints.from(source));
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        generator.writeLines(count, out);
-        out.flush();
+        try {
+            generator.writeLines(count, out);
+            out.flush();
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("Broken pipe")) {
+                return ExitCodes.OK; // the reader stopped early (| head): nothing is wrong
+            }
+            throw new CliExit(ExitCodes.BAD_INPUT, "error: cannot write the requests: " + e.getMessage());
+        }
         return ExitCodes.OK;
     }
 }
