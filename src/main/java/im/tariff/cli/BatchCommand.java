@@ -1,18 +1,26 @@
 package im.tariff.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import im.tariff.batch.AtomicOutput;
+import im.tariff.batch.BatchRunner;
+import im.tariff.batch.BatchSummary;
+import im.tariff.batch.BillLineEvaluator;
+import im.tariff.batch.ErrorRecord;
+import im.tariff.batch.ProgressListener;
+import im.tariff.batch.TerminalProgress;
 import im.tariff.engine.EvaluationException;
 import im.tariff.engine.TariffEngine;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.Json;
 import im.tariff.io.RequestReader;
-import java.io.BufferedReader;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,9 +30,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = "Evaluates one request per line (JSONL); writes one result per line, in order. "
-                + "A bad line becomes {\"line\": N, \"error\": ..., \"field\": ...}.",
-        footer = {"", "Exit status: 0 done (error records included); 2 unreadable input; 3 rules do not compile."})
+        description = {"Evaluates one request per line (JSONL) on all cores and writes one result per line, "
+                + "in input order. A bad line becomes {\"line\": N, \"error\": ..., \"field\": ...} in its place.",
+                "With -o, results go to OUT.partial, renamed to OUT only when every line is written: an OUT file "
+                        + "is always complete (an older OUT is removed when the run starts)."},
+        footer = {"", "Exit status: 0 done (error records included); 2 unreadable input or output; "
+                + "3 rules do not compile."})
 public class BatchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "IN.jsonl", description = "requests, one JSON object a line")
@@ -33,46 +44,53 @@ public class BatchCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.jsonl", description = "output file (default: stdout)")
     Path out;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "worker threads (default: the number of cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Mixin
     RulesOption rules;
 
     @Override
-    public Integer call() throws IOException {
-        if (!Files.isReadable(in)) {
+    public Integer call() {
+        if (Files.isDirectory(in) || !Files.isReadable(in)) {
             throw new CliExit(ExitCodes.BAD_INPUT, "error: cannot read " + in);
         }
+        if (threads < 1) {
+            throw new CliExit(ExitCodes.BAD_INPUT, "error: --threads must be at least 1");
+        }
+        if (out != null && sameFile(in, out)) {
+            throw new CliExit(ExitCodes.BAD_INPUT, "error: the output would overwrite the input " + in);
+        }
         TariffEngine engine = rules.loadEngine();
-        RequestReader reader = new RequestReader();
-        long bills = 0;
-        long errors = 0;
-        long started = System.nanoTime();
-        Path tmp = out == null ? null : out.resolveSibling(out.getFileName() + ".partial");
-        try (BufferedReader lines = Files.newBufferedReader(in, StandardCharsets.UTF_8);
-             Writer w = tmp == null ? new OutputStreamWriter(Console.OUT, StandardCharsets.UTF_8)
-                     : Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            String line;
-            long n = 0;
-            while ((line = lines.readLine()) != null) {
-                n++;
-                String result = evaluateLine(engine, reader, n, line);
-                if (result.startsWith("{\"line\"")) {
-                    errors++;
-                } else {
-                    bills++;
+        BatchRunner runner = new BatchRunner(threads, () -> new BillLineEvaluator(engine::evaluate));
+        BatchSummary summary;
+        try (InputStream input = Files.newInputStream(in)) {
+            ProgressListener progress = System.console() != null
+                    ? new TerminalProgress(Console.ERR, Files.isRegularFile(in) ? Files.size(in) : -1)
+                    : ProgressListener.NONE;
+            if (out == null) {
+                OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 20);
+                summary = runner.run(input, stdout, progress);
+            } else {
+                try (AtomicOutput output = AtomicOutput.open(out)) {
+                    summary = runner.run(input, output.stream(), progress);
+                    output.commit();
                 }
-                w.write(result);
-                w.write('\n');
             }
-            w.flush();
+        } catch (IOException e) {
+            throw new CliExit(ExitCodes.BAD_INPUT, "error: batch stopped, no output written: " + e.getMessage());
         }
-        if (tmp != null) {
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        Console.ERR.printf("%d bills, %d errors, %.2f s, %.0f bills/s%n", bills, errors, seconds,
-                seconds > 0 ? bills / seconds : 0.0);
+        Console.ERR.println(summary.line());
         return ExitCodes.OK;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The output line for one input line: the bill, or an error record naming the line and field. */
@@ -86,14 +104,11 @@ public class BatchCommand implements Callable<Integer> {
         }
     }
 
+    /** {"line": N, "error": ..., "field": ...} (SPEC 2.5). */
     static String errorRecord(long lineNo, String error, String field) {
         StringWriter sw = new StringWriter();
         try (JsonGenerator g = Json.FACTORY.createGenerator(sw)) {
-            g.writeStartObject();
-            g.writeNumberField("line", lineNo);
-            g.writeStringField("error", error);
-            g.writeStringField("field", field);
-            g.writeEndObject();
+            ErrorRecord.write(g, lineNo, error, field);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

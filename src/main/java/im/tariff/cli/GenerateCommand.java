@@ -1,14 +1,62 @@
 package im.tariff.cli;
 
+import im.tariff.engine.RuleSource;
+import im.tariff.generate.RequestGenerator;
+import im.tariff.generate.TariffHints;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder: being built (see the issues). */
-@Command(name = "generate", mixinStandardHelpOptions = true, description = "(not built yet)")
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Writes random valid requests, one JSON object a line, for benchmarks and soak tests. "
+                + "The same seed always gives the same lines. Usage is aimed at the caps and quotas of the rules.",
+        footer = {"", "Exit status: 0 done; 2 bad arguments or unreadable rules folder."})
 public class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--count", required = true, paramLabel = "N", description = "number of requests")
+    long count;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "random seed (default: a random one, printed on stderr so the run can be repeated)")
+    Long seed;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "rules folder whose caps and quotas the usage aims at (default: the bundled rules)")
+    Path rulesDir;
 
     @Override
     public Integer call() {
-        throw new CliExit(1, "tariff generate is not built yet");
+        if (count < 0) {
+            throw new CliExit(ExitCodes.BAD_INPUT, "error: --count must not be negative: " + count);
+        }
+        RuleSource source;
+        try {
+            source = rulesDir == null ? RuleSource.bundled() : RuleSource.fromDirectory(rulesDir);
+        } catch (IOException e) {
+            throw new CliExit(ExitCodes.BAD_INPUT, "error: cannot read rules: " + e.getMessage());
+        }
+        long s = seed != null ? seed : new SecureRandom().nextLong();
+        if (seed == null) {
+            Console.ERR.println("seed " + s);
+        }
+        RequestGenerator generator = new RequestGenerator(s, TariffHints.from(source));
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        try {
+            generator.writeLines(count, out);
+            out.flush();
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("Broken pipe")) {
+                return ExitCodes.OK; // the reader stopped early (| head): nothing is wrong
+            }
+            throw new CliExit(ExitCodes.BAD_INPUT, "error: cannot write the requests: " + e.getMessage());
+        }
+        return ExitCodes.OK;
     }
 }

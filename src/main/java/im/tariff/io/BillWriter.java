@@ -97,7 +97,7 @@ public final class BillWriter {
         return q.signum() == 0 ? "0" : q.stripTrailingZeros().toPlainString();
     }
 
-    /** A unit price with at least two decimals: "999.00", "2.00", "0.015". */
+    /** A unit price with at least two decimals: "12.50", "2.00", "0.015". */
     public static String price(BigDecimal p) {
         return p.scale() < 2 ? p.setScale(2).toPlainString() : p.toPlainString();
     }

@@ -17,6 +17,7 @@ import im.tariff.model.Plan;
 import im.tariff.model.Region;
 import im.tariff.model.UsageCount;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -76,7 +78,6 @@ public final class RequestReader {
     }
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** Parses and validates one JSON document. */
     public BillRequest read(String json) throws InvalidRequestException {
@@ -85,6 +86,22 @@ public final class RequestReader {
             root = Json.MAPPER.readTree(json);
         } catch (JacksonException e) {
             throw malformed(e);
+        }
+        return read(root);
+    }
+
+    /**
+     * Parses and validates one JSON document held as UTF-8 bytes: the batch reads lines as bytes and so
+     * skips decoding them into Strings first.
+     */
+    public BillRequest read(byte[] utf8, int offset, int length) throws InvalidRequestException {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(utf8, offset, length);
+        } catch (java.io.IOException e) {
+            // refused either way; the String parser words it exactly as read(String) does (a column counted
+            // in characters, not bytes; bad UTF-8 decoded as U+FFFD)
+            return read(new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8));
         }
         return read(root);
     }
@@ -204,24 +221,26 @@ public final class RequestReader {
         if (!series.isArray()) {
             throw new InvalidRequestException(base, "expected an array, got " + kind(series));
         }
-        Set<LocalDate> dates = new HashSet<>();
+        boolean[] dates = new boolean[32]; // by day of month: every date is checked to lie in the month first
         Set<String> fields = Set.of("date", p.valueField());
         for (int i = 0; i < series.size(); i++) {
-            String path = base + "[" + i + "]";
+            int index = i;
             JsonNode day = series.get(i);
             if (!day.isObject()) {
-                throw new InvalidRequestException(path, "expected an object, got " + kind(day));
+                throw new InvalidRequestException(element(base, i), "expected an object, got " + kind(day));
             }
-            checkFields(day, path + ".", fields);
-            LocalDate date = requiredDate(day, path + ".date", month);
-            if (!dates.add(date)) {
-                throw new InvalidRequestException(path + ".date", "date " + date + " appears twice in " + base);
+            checkFields(day, () -> element(base, index) + ".", fields);
+            LocalDate date = requiredDate(day, () -> element(base, index) + ".date", month);
+            if (dates[date.getDayOfMonth()]) {
+                throw new InvalidRequestException(element(base, i) + ".date",
+                        "date " + date + " appears twice in " + base);
             }
+            dates[date.getDayOfMonth()] = true;
             JsonNode value = day.get(p.valueField());
             if (!present(value)) {
-                throw new InvalidRequestException(path + "." + p.valueField(), "missing required field");
+                throw new InvalidRequestException(element(base, i) + "." + p.valueField(), "missing required field");
             }
-            daily.add(new DailyCount(p.metric(), date, count(value, path + "." + p.valueField())));
+            daily.add(new DailyCount(p.metric(), date, count(value, () -> element(base, index) + "." + p.valueField())));
         }
     }
 
@@ -232,24 +251,26 @@ public final class RequestReader {
         if (!node.isArray()) {
             throw new InvalidRequestException("usage.barrage", "expected an array, got " + kind(node));
         }
-        Set<String> seen = new HashSet<>();
+        boolean[][] seen = new boolean[32][Region.values().length]; // [day of month][region]
         for (int i = 0; i < node.size(); i++) {
-            String path = "usage.barrage[" + i + "]";
+            int index = i;
             JsonNode day = node.get(i);
             if (!day.isObject()) {
-                throw new InvalidRequestException(path, "expected an object, got " + kind(day));
+                throw new InvalidRequestException(element("usage.barrage", i), "expected an object, got " + kind(day));
             }
-            checkFields(day, path + ".", BARRAGE_FIELDS);
-            LocalDate date = requiredDate(day, path + ".date", month);
+            checkFields(day, () -> element("usage.barrage", index) + ".", BARRAGE_FIELDS);
+            LocalDate date = requiredDate(day, () -> element("usage.barrage", index) + ".date", month);
+            String path = element("usage.barrage", i);
             String regionText = requiredText(day, "region", path + ".");
             Region region = enumValue(Region.class, regionText);
             if (region == null) {
                 throw new InvalidRequestException(path + ".region", "unknown region '" + regionText
                         + "' (expected DOMESTIC or INTERNATIONAL)");
             }
-            if (!seen.add(date + "/" + region)) {
+            if (seen[date.getDayOfMonth()][region.ordinal()]) {
                 throw new InvalidRequestException(path + ".date", "date " + date + " appears twice for region " + region);
             }
+            seen[date.getDayOfMonth()][region.ordinal()] = true;
             JsonNode mbps = day.get("peakMbps");
             if (!present(mbps)) {
                 throw new InvalidRequestException(path + ".peakMbps", "missing required field");
@@ -267,7 +288,17 @@ public final class RequestReader {
 
     // ---- small readers ----
 
+    /** "base[i]": built only when a message needs it. */
+    private static String element(String base, int i) {
+        return base + "[" + i + "]";
+    }
+
     private static void checkFields(JsonNode obj, String prefix, Set<String> allowed) throws InvalidRequestException {
+        checkFields(obj, () -> prefix, allowed);
+    }
+
+    private static void checkFields(JsonNode obj, Supplier<String> prefix, Set<String> allowed)
+            throws InvalidRequestException {
         Iterator<String> names = obj.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -278,7 +309,7 @@ public final class RequestReader {
                         hint = " (did you mean '" + known + "'?)";
                     }
                 }
-                throw new InvalidRequestException(prefix + name, "unknown field" + hint);
+                throw new InvalidRequestException(prefix.get() + name, "unknown field" + hint);
             }
         }
     }
@@ -299,6 +330,14 @@ public final class RequestReader {
     }
 
     private static long count(JsonNode n, String path) throws InvalidRequestException {
+        return count(n, () -> path);
+    }
+
+    private static long count(JsonNode n, Supplier<String> where) throws InvalidRequestException {
+        if (n.isIntegralNumber() && n.canConvertToLong() && n.longValue() >= 0) {
+            return n.longValue(); // the usual case; the checks below name what is wrong otherwise
+        }
+        String path = where.get();
         if (!n.isNumber()) {
             throw new InvalidRequestException(path, "expected a whole number, got " + kind(n));
         }
@@ -352,34 +391,65 @@ public final class RequestReader {
         return present(n) ? date(n, path, month) : null;
     }
 
-    private static LocalDate requiredDate(JsonNode obj, String path, YearMonth month) throws InvalidRequestException {
+    private static LocalDate requiredDate(JsonNode obj, Supplier<String> path, YearMonth month)
+            throws InvalidRequestException {
         JsonNode n = obj.get("date");
         if (!present(n)) {
-            throw new InvalidRequestException(path, "missing required field");
+            throw new InvalidRequestException(path.get(), "missing required field");
         }
         return date(n, path, month);
     }
 
     private static LocalDate date(JsonNode n, String path, YearMonth month) throws InvalidRequestException {
+        return date(n, () -> path, month);
+    }
+
+    private static LocalDate date(JsonNode n, Supplier<String> path, YearMonth month) throws InvalidRequestException {
         if (!n.isTextual()) {
-            throw new InvalidRequestException(path, "expected a date as YYYY-MM-DD, got " + kind(n));
+            throw new InvalidRequestException(path.get(), "expected a date as YYYY-MM-DD, got " + kind(n));
         }
         String text = n.textValue();
-        LocalDate d = null;
-        if (DATE.matcher(text).matches()) {
-            try {
-                d = LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                // reported below
-            }
-        }
+        LocalDate d = isoDate(text);
         if (d == null) {
-            throw new InvalidRequestException(path, "expected a valid date as YYYY-MM-DD, got '" + text + "'");
+            throw new InvalidRequestException(path.get(), "expected a valid date as YYYY-MM-DD, got '" + text + "'");
         }
-        if (!YearMonth.from(d).equals(month)) {
-            throw new InvalidRequestException(path, "date " + d + " is outside the billing month " + month);
+        if (d.getYear() != month.getYear() || d.getMonthValue() != month.getMonthValue()) {
+            throw new InvalidRequestException(path.get(), "date " + d + " is outside the billing month " + month);
         }
         return d;
+    }
+
+    /**
+     * Exactly what the pattern \\d{4}-\\d{2}-\\d{2} followed by LocalDate.parse(text) accepts (ASCII digits as
+     * dddd-dd-dd, a real calendar date), without a regex and a formatter on every date of a series.
+     */
+    static LocalDate isoDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {

@@ -107,7 +107,7 @@ class TariffEngineTest {
         BillRequest trial = Req.trial().request();
 
         assertThatThrownBy(() -> engine.evaluate(trial)).isInstanceOf(EvaluationException.class)
-                .hasMessageContaining("10000");
+                .hasMessageContaining("5000");
     }
 
     @Test

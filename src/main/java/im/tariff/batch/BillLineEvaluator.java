@@ -1,0 +1,44 @@
+package im.tariff.batch;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import im.tariff.engine.EvaluationException;
+import im.tariff.io.BillWriter;
+import im.tariff.io.InvalidRequestException;
+import im.tariff.io.RequestReader;
+import im.tariff.model.Bill;
+import im.tariff.model.BillRequest;
+import java.io.IOException;
+import java.util.function.Function;
+
+/**
+ * The batch's line evaluator: strict request reading, then an evaluation function (the rule engine in
+ * production), then the result JSON. A refused request or a failing evaluation becomes an error record.
+ */
+public final class BillLineEvaluator implements LineEvaluator {
+
+    private final RequestReader reader = new RequestReader();
+    private final Function<BillRequest, Bill> evaluation;
+
+    public BillLineEvaluator(Function<BillRequest, Bill> evaluation) {
+        this.evaluation = evaluation;
+    }
+
+    @Override
+    public boolean evaluate(long lineNo, byte[] buf, int off, int len, JsonGenerator out) throws IOException {
+        if (len > 0 && buf[off + len - 1] == '\r') {
+            len--; // CRLF files
+        }
+        Bill bill;
+        try {
+            bill = evaluation.apply(reader.read(buf, off, len));
+        } catch (InvalidRequestException e) {
+            ErrorRecord.write(out, lineNo, e.reason(), e.field());
+            return false;
+        } catch (EvaluationException e) {
+            ErrorRecord.write(out, lineNo, e.getMessage(), "$");
+            return false;
+        }
+        BillWriter.write(bill, out);
+        return true;
+    }
+}

@@ -1,0 +1,17 @@
+package im.tariff.batch;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+
+/**
+ * Turns one input line into one output JSON value: a bill, or an error record naming the line. One instance
+ * serves one worker thread at a time, so it may keep per-thread state.
+ */
+public interface LineEvaluator {
+
+    /**
+     * Writes the result of line lineNo (counted from 1), held in buf[off .. off+len) as UTF-8 without its
+     * newline, into out. Returns true for a bill, false for an error record.
+     */
+    boolean evaluate(long lineNo, byte[] buf, int off, int len, JsonGenerator out) throws IOException;
+}

@@ -1,0 +1,79 @@
+package im.tariff.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import im.tariff.engine.TariffEngine;
+import im.tariff.io.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The batch with the real rules: bills and error records in place, each naming its line and field. */
+class BillBatchTest {
+
+    static TariffEngine engine;
+
+    @BeforeAll
+    static void compile() throws Exception {
+        engine = TariffEngine.bundled();
+    }
+
+    private static String good(int i) {
+        return "{\"appId\":\"app-" + i + "\",\"billingMonth\":\"2026-10\",\"plan\":\"PRO\",\"usage\":{\"peakDau\":"
+                + (i * 7 % 40_000) + "}}";
+    }
+
+    /** Bad lines, each with the field its error record must name. */
+    private static final Map<String, String> BAD = Map.of(
+            "{\"appId\":\"x\",\"billingMonth\":\"2026-10\",\"plan\":\"PRO\",\"usage\":{\"peakDAU\":5}}", "usage.peakDAU",
+            "{\"appId\":\"x\",\"billingMonth\":\"2026-10\"}", "plan",
+            "{\"appId\":\"x\",\"billingMonth\":\"2026-10\",\"plan\":\"GOLD\"}", "plan",
+            "{not json", "$",
+            "", "$",
+            "{\"appId\":\"x\",\"billingMonth\":\"2026-10\",\"plan\":\"PRO\",\"planStartDate\":\"2026-11-01\"}",
+            "planStartDate");
+
+    @Test
+    void goodAndBadLinesStayInPlaceAndErrorRecordsNameTheirLineAndField() throws IOException {
+        List<String> badLines = new ArrayList<>(BAD.keySet());
+        StringBuilder in = new StringBuilder();
+        int n = 3000;
+        for (int i = 1; i <= n; i++) {
+            in.append(i % 11 == 0 ? badLines.get(i % badLines.size()) : good(i));
+            in.append(i % 2 == 0 ? "\r\n" : "\n"); // CRLF lines too
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BatchRunner runner = new BatchRunner(3, 17, 1 << 20, () -> new BillLineEvaluator(engine::evaluate));
+        BatchSummary summary = runner.run(new ByteArrayInputStream(in.toString().getBytes(StandardCharsets.UTF_8)),
+                out, ProgressListener.NONE);
+
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(n);
+        for (int i = 1; i <= n; i++) {
+            JsonNode node = Json.MAPPER.readTree(lines[i - 1]);
+            if (i % 11 == 0) {
+                String bad = badLines.get(i % badLines.size());
+                assertThat(node.get("line").asLong()).as("line %d", i).isEqualTo(i);
+                assertThat(node.get("field").asText()).as("line %d", i).isEqualTo(BAD.get(bad));
+                assertThat(node.get("error").asText()).isNotBlank();
+                assertThat(node.size()).isEqualTo(3);
+            } else {
+                assertThat(node.get("appId").asText()).as("line %d", i).isEqualTo("app-" + i);
+                // PRO: 999 plan fee, plus 1000 per started 10,000 DAU above 10,000 (SPEC 1.2)
+                long dau = i * 7L % 40_000;
+                long blocks = dau > 10_000 ? (dau - 10_000 + 9_999) / 10_000 : 0;
+                assertThat(node.get("totals").get("total").asText()).as("line %d", i)
+                        .isEqualTo((999 + 1000 * blocks) + ".00");
+            }
+        }
+        assertThat(summary.errors()).isEqualTo(n / 11);
+        assertThat(summary.bills()).isEqualTo(n - n / 11);
+    }
+}
