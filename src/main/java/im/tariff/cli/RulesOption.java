@@ -1,8 +1,10 @@
 package im.tariff.cli;
 
+import im.tariff.engine.GateRejectedException;
 import im.tariff.engine.RuleCompilationException;
 import im.tariff.engine.RuleProblem;
 import im.tariff.engine.TariffEngine;
+import im.tariff.engine.UnsafeRulesException;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -25,12 +27,15 @@ public class RulesOption {
         }
     }
 
+    /** Every problem as file:line: message, then a count that says what kind of refusal it is. */
     public static String describe(RuleCompilationException e) {
         StringBuilder sb = new StringBuilder();
         for (RuleProblem p : e.problems()) {
             sb.append(p).append('\n');
         }
-        sb.append(e.problems().size()).append(" problem(s): rules do not compile");
+        sb.append(e.problems().size()).append(" problem(s): ").append(e instanceof UnsafeRulesException
+                ? "rules reach outside the tariff" : e instanceof GateRejectedException
+                ? "rules fail their scenarios" : "rules do not compile");
         return sb.toString();
     }
 }

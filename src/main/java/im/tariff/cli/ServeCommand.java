@@ -1,10 +1,8 @@
 package im.tariff.cli;
 
-import im.tariff.engine.GateRejectedException;
 import im.tariff.engine.ReloadGate;
 import im.tariff.engine.RuleCompilationException;
 import im.tariff.engine.TariffEngine;
-import im.tariff.engine.UnsafeRulesException;
 import im.tariff.scenario.ScenarioReloadGate;
 import im.tariff.server.TariffServer;
 import java.io.IOException;
@@ -77,19 +75,10 @@ public class ServeCommand implements Callable<Integer> {
             }
             return engine;
         } catch (RuleCompilationException e) {
-            throw new CliExit(ExitCodes.BAD_RULES, describe(e));
+            throw new CliExit(ExitCodes.BAD_RULES, RulesOption.describe(e) + "; not serving");
         } catch (IOException e) {
             throw new CliExit(ExitCodes.BAD_RULES, "cannot read rules: " + e.getMessage());
         }
-    }
-
-    private static String describe(RuleCompilationException e) {
-        StringBuilder sb = new StringBuilder();
-        e.problems().forEach(p -> sb.append(p).append('\n'));
-        sb.append(e.problems().size()).append(" problem(s): ").append(e instanceof UnsafeRulesException
-                ? "rules reach outside the tariff" : e instanceof GateRejectedException
-                ? "rules fail their scenarios" : "rules do not compile").append("; not serving");
-        return sb.toString();
     }
 
     /** The scenarios in DIR/scenarios/ gate every load of DIR; the bundled rules never reload. */

@@ -1,6 +1,7 @@
 package im.tariff.generate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import im.tariff.io.RequestReader;
 import im.tariff.model.AddOnType;
 import im.tariff.model.Metric;
 import im.tariff.model.Plan;
@@ -12,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -30,17 +30,8 @@ public final class RequestGenerator {
     /** SDKAppIDs of generated requests start here (real ones are 14000xxxxx). */
     static final long FIRST_APP_ID = 1_400_000_000L;
 
-    private static final Map<String, Metric> COUNT_FIELDS = new LinkedHashMap<>();
-    static {
-        COUNT_FIELDS.put("users", Metric.USERS);
-        COUNT_FIELDS.put("maxFriendsPerUser", Metric.FRIENDS_PER_USER);
-        COUNT_FIELDS.put("maxGroupsJoinedPerUser", Metric.GROUPS_JOINED_PER_USER);
-        COUNT_FIELDS.put("maxMembersPerGroup", Metric.MEMBERS_PER_GROUP);
-        COUNT_FIELDS.put("totalGroups", Metric.TOTAL_GROUPS);
-        COUNT_FIELDS.put("avChatRooms", Metric.AVCHATROOMS);
-        COUNT_FIELDS.put("maxDailyNetNewGroups", Metric.DAILY_NET_NEW_GROUPS);
-        COUNT_FIELDS.put("maxDailyBroadcastGroups", Metric.DAILY_BROADCAST_GROUPS);
-    }
+    /** The usage counts a request may carry, as the reader knows them. */
+    private static final Map<String, Metric> COUNT_FIELDS = RequestReader.COUNT_FIELDS;
 
     private static final Plan[] PLANS = Plan.values();
     private static final AddOnType[] ADD_ONS = AddOnType.values();

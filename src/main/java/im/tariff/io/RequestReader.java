@@ -47,17 +47,19 @@ public final class RequestReader {
     private static final Set<String> ADDON_FIELDS = Set.of("type", "days", "startDate");
     private static final Set<String> BARRAGE_FIELDS = Set.of("date", "region", "peakMbps");
 
-    /** Plain usage counts: JSON name → metric. */
-    private static final Map<String, Metric> COUNT_FIELDS = new LinkedHashMap<>();
+    /** Plain usage counts: JSON name under "usage" → metric, in the order of SPEC 2.1. */
+    public static final Map<String, Metric> COUNT_FIELDS;
     static {
-        COUNT_FIELDS.put("users", Metric.USERS);
-        COUNT_FIELDS.put("maxFriendsPerUser", Metric.FRIENDS_PER_USER);
-        COUNT_FIELDS.put("maxGroupsJoinedPerUser", Metric.GROUPS_JOINED_PER_USER);
-        COUNT_FIELDS.put("maxMembersPerGroup", Metric.MEMBERS_PER_GROUP);
-        COUNT_FIELDS.put("totalGroups", Metric.TOTAL_GROUPS);
-        COUNT_FIELDS.put("avChatRooms", Metric.AVCHATROOMS);
-        COUNT_FIELDS.put("maxDailyNetNewGroups", Metric.DAILY_NET_NEW_GROUPS);
-        COUNT_FIELDS.put("maxDailyBroadcastGroups", Metric.DAILY_BROADCAST_GROUPS);
+        Map<String, Metric> counts = new LinkedHashMap<>();
+        counts.put("users", Metric.USERS);
+        counts.put("maxFriendsPerUser", Metric.FRIENDS_PER_USER);
+        counts.put("maxGroupsJoinedPerUser", Metric.GROUPS_JOINED_PER_USER);
+        counts.put("maxMembersPerGroup", Metric.MEMBERS_PER_GROUP);
+        counts.put("totalGroups", Metric.TOTAL_GROUPS);
+        counts.put("avChatRooms", Metric.AVCHATROOMS);
+        counts.put("maxDailyNetNewGroups", Metric.DAILY_NET_NEW_GROUPS);
+        counts.put("maxDailyBroadcastGroups", Metric.DAILY_BROADCAST_GROUPS);
+        COUNT_FIELDS = java.util.Collections.unmodifiableMap(counts);
     }
 
     /** A figure given either as a peak or as a daily series, never both. */
