@@ -10,7 +10,7 @@ seed=${2:-20261126}
 work=${BENCH_DIR:-/tmp/tariff-bench}
 mkdir -p "$work"
 ./tariff --version > /dev/null   # builds the jar first: its plain build would drop the bench classes
-mvn -q -B -o -Pbench -DskipTests test-compile
+mvn -q -B -Pbench -DskipTests test-compile
 ./tariff generate --count "$count" --seed "$seed" > "$work/in.jsonl"
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 opts=${TARIFF_JAVA_OPTS:--XX:+UseParallelGC -Xmx512m}

@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./tariff --version > /dev/null   # builds the jar first: its plain build would drop the bench classes
-mvn -q -B -o -Pbench -DskipTests test-compile
+mvn -q -B -Pbench -DskipTests test-compile
 exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" org.openjdk.jmh.Main "$@"
