@@ -3,11 +3,6 @@ package im.tariff.cli;
 import im.tariff.engine.CompiledRules;
 import im.tariff.engine.RuleCompilationException;
 import im.tariff.engine.RuleCompiler;
-import im.tariff.engine.RuleLint;
-import im.tariff.engine.RuleProblem;
-import im.tariff.engine.RuleSource;
-import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,15 +20,10 @@ public class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleSource source = readSource();
-        List<RuleProblem> unsafe = RuleLint.check(source);
-        if (!unsafe.isEmpty()) {
-            throw new CliExit(ExitCodes.BAD_RULES, list(unsafe)
-                    + unsafe.size() + " problem(s): rules reach outside the tariff (not compiled)");
-        }
         CompiledRules compiled;
         try {
-            compiled = RuleCompiler.compile(source);
+            // compile() lints first: unsafe files are refused before any compiler sees them
+            compiled = RuleCompiler.compile(rules.readSource());
         } catch (RuleCompilationException e) {
             throw new CliExit(ExitCodes.BAD_RULES, RulesOption.describe(e));
         }
@@ -41,24 +31,5 @@ public class CheckCommand implements Callable<Integer> {
                 + " rules, version " + compiled.version() + " (" + compiled.source().origin() + "), lint clean");
         compiled.close();
         return ExitCodes.OK;
-    }
-
-    private RuleSource readSource() {
-        if (rules.rulesDir == null) {
-            return RuleSource.bundled();
-        }
-        try {
-            return RuleSource.fromDirectory(rules.rulesDir);
-        } catch (IOException e) {
-            throw new CliExit(ExitCodes.BAD_RULES, "cannot read rules: " + e.getMessage());
-        }
-    }
-
-    private static String list(List<RuleProblem> problems) {
-        StringBuilder sb = new StringBuilder();
-        for (RuleProblem p : problems) {
-            sb.append(p).append('\n');
-        }
-        return sb.toString();
     }
 }

@@ -3,6 +3,7 @@ package im.tariff.cli;
 import im.tariff.engine.GateRejectedException;
 import im.tariff.engine.RuleCompilationException;
 import im.tariff.engine.RuleProblem;
+import im.tariff.engine.RuleSource;
 import im.tariff.engine.TariffEngine;
 import im.tariff.engine.UnsafeRulesException;
 import java.io.IOException;
@@ -22,6 +23,15 @@ public class RulesOption {
             return TariffEngine.load(rulesDir);
         } catch (RuleCompilationException e) {
             throw new CliExit(ExitCodes.BAD_RULES, describe(e));
+        } catch (IOException e) {
+            throw new CliExit(ExitCodes.BAD_RULES, "cannot read rules: " + e.getMessage());
+        }
+    }
+
+    /** The rule files themselves (the folder's, or the bundled ones), or status 3 when they cannot be read. */
+    public RuleSource readSource() {
+        try {
+            return rulesDir == null ? RuleSource.bundled() : RuleSource.fromDirectory(rulesDir);
         } catch (IOException e) {
             throw new CliExit(ExitCodes.BAD_RULES, "cannot read rules: " + e.getMessage());
         }

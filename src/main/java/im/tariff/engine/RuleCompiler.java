@@ -56,10 +56,7 @@ public final class RuleCompiler {
             throw new RuleCompilationException(problems);
         }
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            RuleProblem p = toProblem(source, m);
-            if (!p.message().startsWith("Parser returned a null Package")) {   // a follow-up of a syntax error
-                problems.add(p);
-            }
+            problems.add(toProblem(source, m));
         }
         dropEchoes(problems);
         if (!problems.isEmpty()) {
