@@ -1,14 +1,13 @@
 package im.tariff.batch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import im.tariff.engine.CompiledRules;
 import im.tariff.engine.EvaluationException;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
-import im.tariff.io.RequestReader;
 import im.tariff.model.Bill;
-import im.tariff.model.BillRequest;
 import java.io.IOException;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The batch's line evaluator: strict request reading, then an evaluation function (the rule engine in
@@ -16,11 +15,11 @@ import java.util.function.Function;
  */
 public final class BillLineEvaluator implements LineEvaluator {
 
-    private final RequestReader reader = new RequestReader();
-    private final Function<BillRequest, Bill> evaluation;
+    private final Supplier<CompiledRules> rules;
 
-    public BillLineEvaluator(Function<BillRequest, Bill> evaluation) {
-        this.evaluation = evaluation;
+    /** rules: the rule set each line is read and evaluated with (its catalog validates the request). */
+    public BillLineEvaluator(Supplier<CompiledRules> rules) {
+        this.rules = rules;
     }
 
     @Override
@@ -30,7 +29,8 @@ public final class BillLineEvaluator implements LineEvaluator {
         }
         Bill bill;
         try {
-            bill = evaluation.apply(reader.read(buf, off, len));
+            CompiledRules r = rules.get();
+            bill = r.evaluate(r.reader().read(buf, off, len));
         } catch (InvalidRequestException e) {
             ErrorRecord.write(out, lineNo, e.reason(), e.field());
             return false;

@@ -13,7 +13,7 @@ import im.tariff.engine.TariffEngine;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.Json;
-import im.tariff.io.RequestReader;
+import im.tariff.engine.CompiledRules;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -63,7 +63,7 @@ public class BatchCommand implements Callable<Integer> {
             throw new CliExit(ExitCodes.BAD_INPUT, "error: the output would overwrite the input " + in);
         }
         TariffEngine engine = rules.loadEngine();
-        BatchRunner runner = new BatchRunner(threads, () -> new BillLineEvaluator(engine::evaluate));
+        BatchRunner runner = new BatchRunner(threads, () -> new BillLineEvaluator(engine::rules));
         BatchSummary summary;
         try (InputStream input = Files.newInputStream(in)) {
             ProgressListener progress = System.console() != null
@@ -94,9 +94,9 @@ public class BatchCommand implements Callable<Integer> {
     }
 
     /** The output line for one input line: the bill, or an error record naming the line and field. */
-    static String evaluateLine(TariffEngine engine, RequestReader reader, long lineNo, String line) {
+    static String evaluateLine(CompiledRules rules, long lineNo, String line) {
         try {
-            return BillWriter.toJson(engine.evaluate(reader.read(line)));
+            return BillWriter.toJson(rules.evaluate(rules.reader().read(line)));
         } catch (InvalidRequestException e) {
             return errorRecord(lineNo, e.reason(), e.field());
         } catch (EvaluationException e) {

@@ -1,12 +1,11 @@
 package im.tariff.cli;
 
+import im.tariff.engine.CompiledRules;
 import im.tariff.engine.EvaluationException;
 import im.tariff.engine.RuleCompilationException;
 import im.tariff.engine.TariffEngine;
 import im.tariff.io.InvalidRequestException;
-import im.tariff.io.RequestReader;
 import im.tariff.model.Bill;
-import im.tariff.model.BillRequest;
 import im.tariff.scenario.BillDiff;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +27,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Evaluates each request under the base rules and the new rules and prints every bill "
-                + "that changes, then a summary (bills changed, revenue difference).",
-        footer = {"", "Exit status: 0 compared (bad lines are reported and skipped); 2 unreadable file; "
-                + "3 rules do not compile."})
+                + "that changes, then a summary (bills changed, revenue difference). A request only one rule set "
+                + "accepts (a new plan, add-on or meter) is shown as a bill added or removed. Bills that either "
+                + "rule set fails to compute are failures, listed by rule: they are never counted as unchanged.",
+        footer = {"", "Exit status: 0 compared; 1 some bills failed under the base or the new rules; "
+                + "2 unreadable file; 3 rules do not compile."})
 public class DiffCommand implements Callable<Integer> {
+
+    /** Status when either rule set fails on some bill: the comparison says nothing about those bills. */
+    static final int BILLS_FAILED = 1;
 
     @Option(names = "--base", required = true, paramLabel = "OLD_DIR", description = "folder of the rules before the edit")
     Path base;
@@ -61,10 +67,13 @@ public class DiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         out.println("base: " + before.rules().source().origin() + " (version " + before.rules().version() + ") → new: "
                 + after.rules().source().origin() + " (version " + after.rules().version() + ")");
-        RequestReader reader = new RequestReader();
+        CompiledRules old = before.rules();
+        CompiledRules now = after.rules();
         long compared = 0;
         long changed = 0;
         long skipped = 0;
+        long failed = 0;
+        Map<String, Long> failuresByRule = new TreeMap<>();
         BigDecimal oldRevenue = BigDecimal.ZERO.setScale(2);
         BigDecimal newRevenue = BigDecimal.ZERO.setScale(2);
         try (BufferedReader in = Files.newBufferedReader(requests, StandardCharsets.UTF_8)) {
@@ -75,31 +84,56 @@ public class DiffCommand implements Callable<Integer> {
                 if (text.isBlank()) {
                     continue;
                 }
-                Bill a;
-                Bill b;
-                try {
-                    BillRequest request = reader.read(text);
-                    a = before.evaluate(request);
-                    b = after.evaluate(request);
-                } catch (InvalidRequestException e) {
-                    err.println("line " + n + ": skipped, bad request: " + e.field() + ": " + e.reason());
-                    skipped++;
-                    continue;
-                } catch (EvaluationException e) {
-                    err.println("line " + n + ": skipped, the rules failed: " + e.getMessage());
+                Outcome a = Outcome.of(old, text);
+                Outcome b = Outcome.of(now, text);
+                if (a.refused() != null && b.refused() != null) {
+                    err.println("line " + n + ": skipped, bad request: " + b.refused().field() + ": "
+                            + b.refused().reason());
                     skipped++;
                     continue;
                 }
+                if (a.failure() != null || b.failure() != null) {
+                    failed++;
+                    for (Outcome o : List.of(a, b)) {
+                        if (o.failure() != null) {
+                            String side = o == a ? "base" : "new";
+                            String rule = o.failure().rule() == null ? "(unknown rule)"
+                                    : "\"" + o.failure().rule() + "\"" + (o.failure().where() == null ? ""
+                                    : " at " + o.failure().where());
+                            failuresByRule.merge(side + " rules: " + rule, 1L, Long::sum);
+                            out.println("line " + n + "  FAILED under the " + side + " rules: " + o.failure().getMessage());
+                        }
+                    }
+                    continue;
+                }
+                if (a.refused() != null || b.refused() != null) {
+                    // one rule set knows what the request uses (a new plan, add-on or meter), the other does not
+                    changed++;
+                    compared++;
+                    Bill only = a.bill() != null ? a.bill() : b.bill();
+                    InvalidRequestException why = a.refused() != null ? a.refused() : b.refused();
+                    if (a.bill() != null) {
+                        oldRevenue = oldRevenue.add(only.totals().total());
+                    } else {
+                        newRevenue = newRevenue.add(only.totals().total());
+                    }
+                    out.println("line " + n + "  app " + only.appId() + "  " + only.billingMonth() + "  " + only.plan()
+                            + (a.bill() != null ? "  bill removed: the new rules refuse it ("
+                            : "  bill added: the base rules refuse it (") + why.field() + ": " + why.reason() + ")"
+                            + "  total " + (a.bill() != null ? only.totals().total().toPlainString() + " → none"
+                            : "none → " + only.totals().total().toPlainString()));
+                    continue;
+                }
                 compared++;
-                oldRevenue = oldRevenue.add(a.totals().total());
-                newRevenue = newRevenue.add(b.totals().total());
-                List<String> changes = BillDiff.changes(a, b);
+                oldRevenue = oldRevenue.add(a.bill().totals().total());
+                newRevenue = newRevenue.add(b.bill().totals().total());
+                List<String> changes = BillDiff.changes(a.bill(), b.bill());
                 if (!changes.isEmpty()) {
                     changed++;
-                    BigDecimal delta = BillDiff.revenueDelta(a, b);
-                    out.println("line " + n + "  app " + a.appId() + "  " + a.billingMonth() + "  " + a.plan()
-                            + "  total " + a.totals().total().toPlainString() + " → " + b.totals().total().toPlainString()
-                            + " (" + signed(delta) + ")");
+                    BigDecimal delta = BillDiff.revenueDelta(a.bill(), b.bill());
+                    out.println("line " + n + "  app " + a.bill().appId() + "  " + a.bill().billingMonth() + "  "
+                            + a.bill().plan() + "  total " + a.bill().totals().total().toPlainString() + " → "
+                            + b.bill().totals().total().toPlainString() + " (" + signed(delta) + ")");
                     for (String c : changes) {
                         out.println("    " + c);
                     }
@@ -107,12 +141,30 @@ public class DiffCommand implements Callable<Integer> {
             }
         }
         out.println("bills compared: " + compared + ", bills changed: " + changed
-                + (skipped > 0 ? ", lines skipped: " + skipped : ""));
+                + (skipped > 0 ? ", lines skipped: " + skipped : "")
+                + (failed > 0 ? ", bills FAILED: " + failed : ""));
         out.println("revenue: " + oldRevenue.toPlainString() + " → " + newRevenue.toPlainString()
-                + " (difference " + signed(newRevenue.subtract(oldRevenue)) + ")");
+                + " (difference " + signed(newRevenue.subtract(oldRevenue)) + ")"
+                + (failed > 0 ? " — incomplete: failed bills are not counted" : ""));
+        for (Map.Entry<String, Long> f : failuresByRule.entrySet()) {
+            out.println("failed: " + f.getKey() + ": " + f.getValue() + " bill(s)");
+        }
         out.flush();
         err.flush();
-        return ExitCodes.OK;
+        return failed > 0 ? BILLS_FAILED : ExitCodes.OK;
+    }
+
+    /** One request under one rule set: a bill, the reader's refusal, or the rules' failure. */
+    private record Outcome(Bill bill, InvalidRequestException refused, EvaluationException failure) {
+        static Outcome of(CompiledRules rules, String text) {
+            try {
+                return new Outcome(rules.evaluate(rules.reader().read(text)), null, null);
+            } catch (InvalidRequestException e) {
+                return new Outcome(null, e, null);
+            } catch (EvaluationException e) {
+                return new Outcome(null, null, e);
+            }
+        }
     }
 
     private static String signed(BigDecimal d) {

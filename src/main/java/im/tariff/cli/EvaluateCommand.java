@@ -1,11 +1,10 @@
 package im.tariff.cli;
 
 import im.tariff.engine.EvaluationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.engine.CompiledRules;
 import im.tariff.io.BillTable;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
-import im.tariff.io.RequestReader;
 import im.tariff.model.Bill;
 import im.tariff.model.BillRequest;
 import java.util.concurrent.Callable;
@@ -34,20 +33,20 @@ public class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String text = InputFiles.readText(file);
+        CompiledRules compiled = rules.loadEngine().rules();
         BillRequest request;
         try {
-            request = new RequestReader().read(text);
+            request = compiled.reader().read(text);
         } catch (InvalidRequestException e) {
             throw new CliExit(ExitCodes.BAD_INPUT, "error: " + e.getMessage());
         }
-        TariffEngine engine = rules.loadEngine();
         Bill bill;
         try {
-            bill = engine.evaluate(request);
+            bill = compiled.evaluate(request);
         } catch (EvaluationException e) {
             throw new CliExit(ExitCodes.BAD_RULES, "error: " + e.getMessage());
         }
-        Console.OUT.println(format == Format.table ? BillTable.render(bill) : BillWriter.toPrettyJson(bill));
+        Console.OUT.println(format == Format.table ? BillTable.render(bill, compiled.catalog()) : BillWriter.toPrettyJson(bill));
         return ExitCodes.OK;
     }
 }

@@ -1,6 +1,6 @@
 package im.tariff.cli;
 
-import im.tariff.engine.RuleSource;
+import im.tariff.engine.CompiledRules;
 import im.tariff.generate.RequestGenerator;
 import im.tariff.generate.TariffHints;
 import java.io.BufferedOutputStream;
@@ -36,17 +36,14 @@ public class GenerateCommand implements Callable<Integer> {
         if (count < 0) {
             throw new CliExit(ExitCodes.BAD_INPUT, "error: --count must not be negative: " + count);
         }
-        RuleSource source;
-        try {
-            source = rulesDir == null ? RuleSource.bundled() : RuleSource.fromDirectory(rulesDir);
-        } catch (IOException e) {
-            throw new CliExit(ExitCodes.BAD_INPUT, "error: cannot read rules: " + e.getMessage());
-        }
+        RulesOption option = new RulesOption();
+        option.rulesDir = rulesDir;
+        CompiledRules rules = option.loadEngine().rules();
         long s = seed != null ? seed : new SecureRandom().nextLong();
         if (seed == null) {
             Console.ERR.println("seed " + s);
         }
-        RequestGenerator generator = new RequestGenerator(s, TariffHints.from(source));
+        RequestGenerator generator = new RequestGenerator(s, rules.catalog(), TariffHints.from(rules));
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         try {
             generator.writeLines(count, out);

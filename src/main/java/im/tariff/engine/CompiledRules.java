@@ -1,12 +1,13 @@
 package im.tariff.engine;
 
+import im.tariff.catalog.Catalog;
+import im.tariff.io.RequestReader;
 import im.tariff.model.AddOn;
-import im.tariff.model.BarrageDay;
 import im.tariff.model.Bill;
 import im.tariff.model.BillRequest;
 import im.tariff.model.ChargeLine;
-import im.tariff.model.DailyCount;
-import im.tariff.model.UsageCount;
+import im.tariff.model.DailyUsage;
+import im.tariff.model.Usage;
 import im.tariff.model.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.QueryResultsRow;
 
 /**
  * One compiled, immutable rule set. Thread-safe: every evaluation takes its own session from a pool
@@ -38,6 +40,9 @@ public final class CompiledRules {
     private static final ThreadLocal<Integer> THREAD_NO = ThreadLocal.withInitial(THREADS::getAndIncrement);
 
     private final RuleSource source;
+    private final Catalog catalog;
+    private final RuleLocator locator;
+    private final RequestReader reader;
     private final KieContainer container;
     private final KieBase kieBase;
     private final KieContainerSessionsPool pool;
@@ -50,10 +55,15 @@ public final class CompiledRules {
     private final AtomicReferenceArray<KieSessionsPool> lanes;
 
     private final List<String> ruleNames;
+    private final java.util.concurrent.ConcurrentHashMap<String, List<Object>> termCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Instant loadedAt = Instant.now();
 
-    CompiledRules(RuleSource source, KieContainer container) {
+    CompiledRules(RuleSource source, KieContainer container, Catalog catalog, RuleLocator locator) {
         this.source = source;
+        this.catalog = catalog;
+        this.locator = locator;
+        this.reader = new RequestReader(catalog);
         this.container = container;
         this.kieBase = container.getKieBase();
         this.pool = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
@@ -82,18 +92,16 @@ public final class CompiledRules {
             if (listener != null) {
                 session.addEventListener(listener);
             }
+            session.insert(catalog);
             session.insert(request.account());
             for (AddOn a : request.addOns()) {
                 session.insert(a);
             }
-            for (UsageCount c : request.counts()) {
-                session.insert(c);
+            for (Usage u : request.usage()) {
+                session.insert(u);
             }
-            for (DailyCount d : request.daily()) {
+            for (DailyUsage d : request.daily()) {
                 session.insert(d);
-            }
-            for (BarrageDay b : request.barrage()) {
-                session.insert(b);
             }
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
@@ -101,19 +109,18 @@ public final class CompiledRules {
                         + " 次，可能有规则在循环插入事实 (rules fired too often: a rule loops)", null);
             }
             List<ChargeLine> lines = new ArrayList<>();
-            List<Violation> violations = new ArrayList<>();
-            for (Object o : session.getObjects()) {
-                if (o instanceof ChargeLine line) {
-                    lines.add(line);
-                } else if (o instanceof Violation v) {
-                    violations.add(v);
-                }
+            for (QueryResultsRow row : session.getQueryResults(RuleCompiler.LINES_QUERY)) {
+                lines.add((ChargeLine) row.get("$line"));
             }
-            return BillAssembler.assemble(request.account(), lines, violations, version());
+            List<Violation> violations = new ArrayList<>();
+            for (QueryResultsRow row : session.getQueryResults(RuleCompiler.VIOLATIONS_QUERY)) {
+                violations.add((Violation) row.get("$violation"));
+            }
+            return BillAssembler.assemble(catalog, request.account(), lines, violations, version());
         } catch (EvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new EvaluationException("规则执行出错 (a rule failed while firing): " + rootMessage(e), e);
+            throw EvaluationFailures.explain(e, locator);
         } finally {
             if (listener != null) {
                 session.removeEventListener(listener);
@@ -138,14 +145,25 @@ public final class CompiledRules {
         return lane;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-            sb.append(" <- ").append(t);
-        }
-        return sb.toString();
+    /** What the tariff is made of, as these rules declare it. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** The strict request reader for this rule set's catalog. Thread-safe. */
+    public RequestReader reader() {
+        return reader;
+    }
+
+    /** The terms the rules set for one plan in one month (see {@link TermProbe}); cached per (plan, month). */
+    public List<Object> termsOf(String plan, java.time.YearMonth month) {
+        return termCache.computeIfAbsent(plan + " " + month,
+                k -> List.copyOf(TermProbe.termsOf(kieBase, catalog, locator, plan, month)));
+    }
+
+    /** Where each rule of this set is declared. */
+    public RuleLocator locator() {
+        return locator;
     }
 
     public RuleSource source() {

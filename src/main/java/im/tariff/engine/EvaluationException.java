@@ -1,9 +1,42 @@
 package im.tariff.engine;
 
-/** A valid request could not be evaluated because a rule failed while firing (a rule bug, not bad input). */
+/**
+ * A valid request could not be evaluated because a rule failed while firing (a rule bug, not bad input).
+ * It names the rule and where it is declared when the engine could tell which rule it was.
+ */
 public class EvaluationException extends RuntimeException {
 
+    private final String rule;
+    private final String file;
+    private final int line;
+
     public EvaluationException(String message, Throwable cause) {
+        this(message, cause, null, null, 0);
+    }
+
+    public EvaluationException(String message, Throwable cause, String rule, String file, int line) {
         super(message, cause);
+        this.rule = rule;
+        this.file = file;
+        this.line = line;
+    }
+
+    /** The failing rule's name, or null when unknown. */
+    public String rule() {
+        return rule;
+    }
+
+    /** The file of the failing rule, or null when unknown. */
+    public String file() {
+        return file;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    /** "rules/plans.drl:12" when the rule is known. */
+    public String where() {
+        return file == null ? null : file + ":" + line;
     }
 }

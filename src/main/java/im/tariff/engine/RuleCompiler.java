@@ -1,5 +1,8 @@
 package im.tariff.engine;
 
+import im.tariff.catalog.CatalogCheck;
+import im.tariff.catalog.CatalogIssue;
+import im.tariff.catalog.Declared;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,18 @@ public final class RuleCompiler {
 
     private static final String KIE_PREFIX = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    /**
+     * The engine's own queries, compiled into every rule set beside the analysts' files (which never see
+     * them): a bill's lines and violations are read through them rather than by scanning every fact.
+     */
+    static final String LINES_QUERY = "账单行";
+    static final String VIOLATIONS_QUERY = "违规";
+    private static final String RESULTS_FILE = "im/tariff/engine/results.drl";
+    private static final String RESULTS_DRL = "package im.tariff.engine;\n"
+            + "import im.tariff.model.ChargeLine;\nimport im.tariff.model.Violation;\n"
+            + "query \"" + LINES_QUERY + "\"\n    $line : ChargeLine()\nend\n"
+            + "query \"" + VIOLATIONS_QUERY + "\"\n    $violation : Violation()\nend\n";
+
     private static final Pattern PARSER_LINE = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");
 
     private RuleCompiler() {
@@ -45,6 +60,7 @@ public final class RuleCompiler {
         for (Map.Entry<String, String> file : source.files().entrySet()) {
             kfs.write(KIE_PREFIX + file.getKey(), file.getValue());
         }
+        kfs.write(KIE_PREFIX + RESULTS_FILE, RESULTS_DRL);
         List<RuleProblem> problems = new ArrayList<>();
         KieBuilder builder;
         try {
@@ -66,7 +82,26 @@ public final class RuleCompiler {
         KieContainer container = ks.newKieContainer(releaseId);
         // the container keeps what it needs; the repository copy would only pile up over reloads
         ks.getRepository().removeKieModule(releaseId);
-        return new CompiledRules(source, container);
+        RuleLocator locator = new RuleLocator(source);
+        CatalogCheck.Result catalog;
+        try {
+            catalog = CatalogExtraction.extract(container.getKieBase(), locator,
+                    new Declared(null, displayName(source, null), 0));
+        } catch (RuntimeException e) {
+            container.dispose();
+            EvaluationException failure = EvaluationFailures.explain(e, locator);
+            throw new RuleCompilationException(List.of(new RuleProblem(failure.file(), failure.line(),
+                    "目录规则执行出错 (a catalog rule failed): " + failure.getMessage())));
+        }
+        if (!catalog.issues().isEmpty()) {
+            container.dispose();
+            List<RuleProblem> issues = new ArrayList<>();
+            for (CatalogIssue i : catalog.issues()) {
+                issues.add(new RuleProblem(i.where().file(), i.where().line(), i.message()));
+            }
+            throw new RuleCompilationException(issues);
+        }
+        return new CompiledRules(source, container, catalog.catalog(), locator);
     }
 
     private static RuleProblem toProblem(RuleSource source, Message m) {

@@ -47,7 +47,7 @@ public final class RuleSource {
 
     /** The rules bundled in the jar (or in target/classes when run from the build). */
     public static RuleSource bundled() {
-        URL marker = RuleSource.class.getClassLoader().getResource(BUNDLED_FOLDER + "/plans.drl");
+        URL marker = RuleSource.class.getClassLoader().getResource(BUNDLED_FOLDER + "/catalog.drl");
         if (marker == null) {
             throw new IllegalStateException("no bundled rules on the classpath (expected " + BUNDLED_FOLDER + "/*.drl)");
         }

@@ -1,11 +1,10 @@
 package im.tariff.generate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import im.tariff.io.RequestReader;
-import im.tariff.model.AddOnType;
-import im.tariff.model.Metric;
-import im.tariff.model.Plan;
-import im.tariff.model.Region;
+import im.tariff.catalog.AddOnDef;
+import im.tariff.catalog.Catalog;
+import im.tariff.catalog.MeterDef;
+import im.tariff.catalog.PlanDef;
 import im.tariff.io.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,37 +13,33 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * Random valid requests (SPEC 2.1) for benchmarks and soak tests. Request i depends only on (seed, i), so a
  * seed always gives the same lines and a longer run starts with the lines of a shorter one.
  * <p>
- * The mix aims at the interesting cases: every plan (sometimes by its Chinese name), add-ons a plan does not
- * offer, history-storage options on and off the menu, start dates, daily series and peaks, barrage in both
- * regions, and usage right around the caps and quotas found in the rules ({@link TariffHints}).
+ * The mix aims at the interesting cases: every plan of the catalog (sometimes by its name), add-ons a plan
+ * does not offer, option values on and off the menu, start dates, daily series and peaks, every dimension
+ * value of the daily meters, and usage right around the caps and quotas the rules set ({@link TariffHints}).
  */
 public final class RequestGenerator {
 
     /** SDKAppIDs of generated requests start here (real ones are 14000xxxxx). */
     static final long FIRST_APP_ID = 1_400_000_000L;
 
-    /** The usage counts a request may carry, as the reader knows them. */
-    private static final Map<String, Metric> COUNT_FIELDS = RequestReader.COUNT_FIELDS;
-
-    private static final Plan[] PLANS = Plan.values();
-    private static final AddOnType[] ADD_ONS = AddOnType.values();
-    private static final Region[] REGIONS = Region.values();
-
     private final long seed;
     private final TariffHints hints;
-    private final int[] historyDays;
+    private final List<PlanDef> plans;
+    private final List<AddOnDef> addOns;
+    private final List<MeterDef> meters;
 
-    public RequestGenerator(long seed, TariffHints hints) {
+    public RequestGenerator(long seed, Catalog catalog, TariffHints hints) {
         this.seed = seed;
         this.hints = hints;
-        this.historyDays = hints.historyDays();
+        this.plans = catalog.plans();
+        this.addOns = catalog.addOns();
+        this.meters = catalog.meters();
     }
 
     /** Writes requests 0 … count-1, one JSON object a line (UTF-8). Does not close out. */
@@ -63,7 +58,7 @@ public final class RequestGenerator {
     public void write(long index, JsonGenerator g) throws IOException {
         SplittableRandom rng = new SplittableRandom(mix(seed + index * 0x9E3779B97F4A7C15L));
         YearMonth month = YearMonth.of(2025 + rng.nextInt(3), 1 + rng.nextInt(12));
-        Plan plan = PLANS[rng.nextInt(PLANS.length)];
+        PlanDef plan = plans.get(rng.nextInt(plans.size()));
 
         g.writeStartObject();
         g.writeStringField("appId", Long.toString(FIRST_APP_ID + index));
@@ -73,10 +68,10 @@ public final class RequestGenerator {
             g.writeStringField("planStartDate", day(month, rng).toString());
         }
         if (rng.nextInt(100) < 30) {
-            g.writeStringField("previousPlan", planName(PLANS[rng.nextInt(PLANS.length)], rng));
+            g.writeStringField("previousPlan", planName(plans.get(rng.nextInt(plans.size())), rng));
         }
         if (rng.nextInt(100) < 15) {
-            g.writeStringField("requestedPlan", planName(PLANS[rng.nextInt(PLANS.length)], rng));
+            g.writeStringField("requestedPlan", planName(plans.get(rng.nextInt(plans.size())), rng));
         }
         writeAddOns(g, month, rng);
         if (rng.nextInt(100) < 95) {
@@ -85,15 +80,15 @@ public final class RequestGenerator {
         g.writeEndObject();
     }
 
-    private static String planName(Plan plan, SplittableRandom rng) {
-        return rng.nextInt(100) < 10 ? plan.getChineseName() : plan.name();
+    private static String planName(PlanDef plan, SplittableRandom rng) {
+        return rng.nextInt(100) < 10 ? plan.name() : plan.code();
     }
 
-    // ---- add-ons: any type on any plan, so TRIAL add-ons and FLAGSHIP's AVCHATROOM_UNLIMITED occur too ----
+    // ---- add-ons: any type on any plan, so add-ons a plan does not offer occur too ----
 
     private void writeAddOns(JsonGenerator g, YearMonth month, SplittableRandom rng) throws IOException {
-        List<AddOnType> chosen = new ArrayList<>();
-        for (AddOnType t : ADD_ONS) {
+        List<AddOnDef> chosen = new ArrayList<>();
+        for (AddOnDef t : addOns) {
             if (rng.nextInt(100) < 25) {
                 chosen.add(t);
             }
@@ -103,16 +98,16 @@ public final class RequestGenerator {
         }
         for (int i = chosen.size() - 1; i > 0; i--) { // any order is valid
             int j = rng.nextInt(i + 1);
-            AddOnType tmp = chosen.get(i);
+            AddOnDef tmp = chosen.get(i);
             chosen.set(i, chosen.get(j));
             chosen.set(j, tmp);
         }
         g.writeArrayFieldStart("addOns");
-        for (AddOnType t : chosen) {
+        for (AddOnDef t : chosen) {
             g.writeStartObject();
-            g.writeStringField("type", t.name());
-            if (t == AddOnType.HISTORY_STORAGE) {
-                g.writeNumberField("days", historyDays(rng));
+            g.writeStringField("type", t.code());
+            if (t.hasOption()) {
+                g.writeNumberField(t.optionField(), option(t, rng));
             } else if (rng.nextInt(100) < 30) {
                 g.writeStringField("startDate", day(month, rng).toString());
             }
@@ -121,10 +116,11 @@ public final class RequestGenerator {
         g.writeEndArray();
     }
 
-    /** Mostly an option some plan offers; sometimes one no plan offers (an ADDON_OPTION_INVALID case). */
-    private int historyDays(SplittableRandom rng) {
-        if (historyDays.length > 0 && rng.nextInt(100) < 85) {
-            return historyDays[rng.nextInt(historyDays.length)];
+    /** Mostly an option value some plan prices; sometimes one no plan offers (an invalid option). */
+    private long option(AddOnDef addOn, SplittableRandom rng) {
+        long[] offered = hints.options(addOn.code());
+        if (offered.length > 0 && rng.nextInt(100) < 85) {
+            return offered[rng.nextInt(offered.length)];
         }
         return 1 + rng.nextInt(720);
     }
@@ -133,28 +129,32 @@ public final class RequestGenerator {
 
     private void writeUsage(JsonGenerator g, YearMonth month, SplittableRandom rng) throws IOException {
         g.writeObjectFieldStart("usage");
-        peakOrSeries(g, "peakDau", "dailyDau", "dau", Metric.DAU, month, rng);
-        peakOrSeries(g, "peakGroups", "dailyGroups", "groups", Metric.PEAK_GROUPS, month, rng);
-        if (rng.nextInt(100) < 25) {
-            writeBarrage(g, month, rng);
-        }
-        for (Map.Entry<String, Metric> e : COUNT_FIELDS.entrySet()) {
-            if (rng.nextInt(100) < 70) {
-                g.writeNumberField(e.getKey(), value(e.getValue(), rng));
+        for (MeterDef m : meters) {
+            switch (m.shape()) {
+                case PEAK -> peakOrSeries(g, m, month, rng);
+                case DAILY -> {
+                    if (rng.nextInt(100) < 25) {
+                        writeDaily(g, m, month, rng);
+                    }
+                }
+                case COUNT -> {
+                    if (rng.nextInt(100) < 70) {
+                        g.writeNumberField(m.field(), value(m.code(), rng));
+                    }
+                }
             }
         }
         g.writeEndObject();
     }
 
-    private void peakOrSeries(JsonGenerator g, String peakField, String seriesField, String valueField, Metric metric,
-                              YearMonth month, SplittableRandom rng) throws IOException {
+    private void peakOrSeries(JsonGenerator g, MeterDef m, YearMonth month, SplittableRandom rng) throws IOException {
         int r = rng.nextInt(100);
         if (r < 10) {
             return; // figure not given
         }
-        long peak = value(metric, rng);
+        long peak = value(m.code(), rng);
         if (r < 65) {
-            g.writeNumberField(peakField, peak);
+            g.writeNumberField(m.field(), peak);
             return;
         }
         // a daily series: the whole month, or a few days; one day reaches the peak
@@ -175,41 +175,42 @@ public final class RequestGenerator {
             }
         }
         int peakDay = rng.nextInt(count);
-        g.writeArrayFieldStart(seriesField);
+        g.writeArrayFieldStart(m.seriesField());
         int n = 0;
         for (int d = 1; d <= length; d++) {
             if (days[d]) {
                 g.writeStartObject();
                 g.writeStringField("date", month.atDay(d).toString());
-                g.writeNumberField(valueField, n++ == peakDay ? peak : rng.nextLong(peak + 1));
+                g.writeNumberField(m.valueField(), n++ == peakDay ? peak : rng.nextLong(peak + 1));
                 g.writeEndObject();
             }
         }
         g.writeEndArray();
     }
 
-    private static void writeBarrage(JsonGenerator g, YearMonth month, SplittableRandom rng) throws IOException {
+    private void writeDaily(JsonGenerator g, MeterDef m, YearMonth month, SplittableRandom rng) throws IOException {
+        List<String> keys = new ArrayList<>(m.dimensionValues().keySet());
         int length = month.lengthOfMonth();
-        boolean[][] used = new boolean[length + 1][REGIONS.length];
+        boolean[][] used = new boolean[length + 1][keys.size()];
         int want = 1 + rng.nextInt(8);
         List<int[]> entries = new ArrayList<>();
         while (entries.size() < want) {
             int d = 1 + rng.nextInt(length);
-            int region = rng.nextInt(REGIONS.length);
+            int region = rng.nextInt(keys.size());
             if (!used[d][region]) {
                 used[d][region] = true;
                 entries.add(new int[] {d, region});
             }
         }
         entries.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
-        g.writeArrayFieldStart("barrage");
+        g.writeArrayFieldStart(m.seriesField());
         for (int[] e : entries) {
-            int scale = rng.nextInt(3); // 12, 12.5, 3.25
+            int scale = m.decimal() ? rng.nextInt(3) : 0; // 12, 12.5, 3.25
             long unscaled = 1 + rng.nextLong(200L * (scale == 0 ? 1 : scale == 1 ? 10 : 100));
             g.writeStartObject();
             g.writeStringField("date", month.atDay(e[0]).toString());
-            g.writeStringField("region", REGIONS[e[1]].name());
-            g.writeNumberField("peakMbps", BigDecimal.valueOf(unscaled, scale));
+            g.writeStringField(m.dimension(), keys.get(e[1]));
+            g.writeNumberField(m.valueField(), BigDecimal.valueOf(unscaled, scale));
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -219,11 +220,11 @@ public final class RequestGenerator {
      * Half the time right at a cap, quota or overage block edge of the metric (one below, on it, one above,
      * or a little either side); otherwise anywhere from 0 to a few times the largest cap, log-uniformly.
      */
-    long value(Metric metric, SplittableRandom rng) {
-        long[] caps = hints.boundaries(metric);
+    long value(String meter, SplittableRandom rng) {
+        long[] caps = hints.boundaries(meter);
         if (caps.length > 0 && rng.nextBoolean()) {
             long edge = caps[rng.nextInt(caps.length)];
-            long[] blocks = hints.blocks(metric);
+            long[] blocks = hints.blocks(meter);
             if (blocks.length > 0 && rng.nextBoolean()) {
                 edge += blocks[rng.nextInt(blocks.length)] * rng.nextInt(4);
             }

@@ -1,97 +1,83 @@
 package im.tariff.generate;
 
-import im.tariff.engine.RuleSource;
-import im.tariff.model.Metric;
-import java.util.ArrayList;
-import java.util.EnumMap;
+import im.tariff.catalog.AddOnDef;
+import im.tariff.catalog.PlanDef;
+import im.tariff.engine.CompiledRules;
+import im.tariff.model.Fee;
+import im.tariff.model.Limit;
+import im.tariff.model.Overage;
+import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The numbers the generator aims at (caps, free quotas, block sizes, history-storage options), read from the
- * rule text itself so that no tariff number is repeated in Java: when an analyst moves a cap in rules/, the
- * generated requests follow it. A metric the rules do not mention simply gets no boundary to aim at.
+ * The numbers the generator aims at (caps, free quotas, block sizes, option values), taken from the terms
+ * the compiled rules set for each plan, so no tariff number is repeated in Java: when an analyst moves a
+ * cap in rules/, the generated requests follow it. A meter no term mentions gets no boundary to aim at.
  */
 public final class TariffHints {
 
-    private static final Pattern LIMIT = Pattern.compile("new\\s+Limit\\(\\s*Metric\\.(\\w+)\\s*,\\s*(\\d+)\\s*\\)");
-    private static final Pattern OVERAGE = Pattern.compile(
-            "new\\s+OverageTariff\\(\\s*Metric\\.(\\w+)\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)");
-    private static final Pattern HISTORY_DAYS = Pattern.compile("days\\s*==\\s*(\\d+)");
+    private final Map<String, long[]> boundaries;
+    private final Map<String, long[]> blocks;
+    private final Map<String, long[]> options;
 
-    private final Map<Metric, long[]> boundaries;
-    private final Map<Metric, long[]> blocks;
-    private final int[] historyDays;
-
-    TariffHints(Map<Metric, TreeSet<Long>> boundaries, Map<Metric, TreeSet<Long>> blocks, TreeSet<Integer> historyDays) {
+    TariffHints(Map<String, TreeSet<Long>> boundaries, Map<String, TreeSet<Long>> blocks,
+                Map<String, TreeSet<Long>> options) {
         this.boundaries = toArrays(boundaries);
         this.blocks = toArrays(blocks);
-        this.historyDays = historyDays.stream().mapToInt(Integer::intValue).toArray();
+        this.options = toArrays(options);
     }
 
-    /** Scans every rule file of the source. */
-    public static TariffHints from(RuleSource source) {
-        Map<Metric, TreeSet<Long>> boundaries = new EnumMap<>(Metric.class);
-        Map<Metric, TreeSet<Long>> blocks = new EnumMap<>(Metric.class);
-        TreeSet<Integer> days = new TreeSet<>();
-        for (String text : source.files().values()) {
-            Matcher m = LIMIT.matcher(text);
-            while (m.find()) {
-                metric(m.group(1)).ifPresent(metric -> add(boundaries, metric, Long.parseLong(m.group(2))));
-            }
-            Matcher o = OVERAGE.matcher(text);
-            while (o.find()) {
-                long free = Long.parseLong(o.group(2));
-                long block = Long.parseLong(o.group(3));
-                metric(o.group(1)).ifPresent(metric -> {
-                    add(boundaries, metric, free);
-                    add(blocks, metric, block);
-                });
-            }
-            Matcher d = HISTORY_DAYS.matcher(text);
-            while (d.find()) {
-                days.add(Integer.parseInt(d.group(1)));
+    /** Collects the terms of every plan of the rules' catalog. */
+    public static TariffHints from(CompiledRules rules) {
+        Map<String, TreeSet<Long>> boundaries = new HashMap<>();
+        Map<String, TreeSet<Long>> blocks = new HashMap<>();
+        Map<String, TreeSet<Long>> options = new HashMap<>();
+        YearMonth month = YearMonth.now();
+        for (PlanDef plan : rules.catalog().plans()) {
+            for (Object term : rules.termsOf(plan.code(), month)) {
+                if (term instanceof Limit l && !l.isUnlimited()) {
+                    boundaries.computeIfAbsent(l.meter(), k -> new TreeSet<>()).add(l.cap());
+                } else if (term instanceof Overage o) {
+                    boundaries.computeIfAbsent(o.meter(), k -> new TreeSet<>()).add(o.free());
+                    blocks.computeIfAbsent(o.meter(), k -> new TreeSet<>()).add(o.block());
+                } else if (term instanceof Fee f && f.addOn() != null && f.option() != null) {
+                    options.computeIfAbsent(f.addOn(), k -> new TreeSet<>()).add(f.option());
+                }
             }
         }
-        return new TariffHints(boundaries, blocks, days);
-    }
-
-    /** Caps and free quotas of the metric on any plan (empty when the rules name none). */
-    public long[] boundaries(Metric metric) {
-        return boundaries.getOrDefault(metric, new long[0]);
-    }
-
-    /** Overage block sizes of the metric (empty when it is never billed as overage). */
-    public long[] blocks(Metric metric) {
-        return blocks.getOrDefault(metric, new long[0]);
-    }
-
-    /** Day counts the history-storage price rules offer. */
-    public int[] historyDays() {
-        return historyDays.clone();
-    }
-
-    private static java.util.Optional<Metric> metric(String name) {
-        try {
-            return java.util.Optional.of(Metric.valueOf(name));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+        for (AddOnDef a : rules.catalog().addOns()) {
+            if (a.hasOption()) {
+                options.computeIfAbsent(a.code(), k -> new TreeSet<>());
+            }
         }
+        return new TariffHints(boundaries, blocks, options);
     }
 
-    private static void add(Map<Metric, TreeSet<Long>> map, Metric metric, long value) {
-        map.computeIfAbsent(metric, k -> new TreeSet<>()).add(value);
-    }
-
-    private static Map<Metric, long[]> toArrays(Map<Metric, TreeSet<Long>> sets) {
-        Map<Metric, long[]> out = new EnumMap<>(Metric.class);
-        for (Map.Entry<Metric, TreeSet<Long>> e : sets.entrySet()) {
-            List<Long> values = new ArrayList<>(e.getValue());
-            out.put(e.getKey(), values.stream().mapToLong(Long::longValue).toArray());
-        }
+    private static Map<String, long[]> toArrays(Map<String, TreeSet<Long>> sets) {
+        Map<String, long[]> out = new HashMap<>();
+        sets.forEach((k, v) -> out.put(k, v.stream().mapToLong(Long::longValue).toArray()));
         return out;
+    }
+
+    /** Caps and free quotas of the meter on any plan, ascending; empty when none. */
+    public long[] boundaries(String meter) {
+        return boundaries.getOrDefault(meter, new long[0]);
+    }
+
+    /** Overage block sizes of the meter, ascending; empty when none. */
+    public long[] blocks(String meter) {
+        return blocks.getOrDefault(meter, new long[0]);
+    }
+
+    /** Option values some plan prices for the add-on, ascending; empty when none. */
+    public long[] options(String addOn) {
+        return options.getOrDefault(addOn, new long[0]);
+    }
+
+    List<String> pricedOptionAddOns() {
+        return List.copyOf(options.keySet());
     }
 }

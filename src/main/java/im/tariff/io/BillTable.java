@@ -1,5 +1,6 @@
 package im.tariff.io;
 
+import im.tariff.catalog.Catalog;
 import im.tariff.model.Bill;
 import im.tariff.model.ChargeLine;
 import im.tariff.model.Violation;
@@ -10,21 +11,22 @@ public final class BillTable {
     private BillTable() {
     }
 
-    public static String render(Bill bill) {
+    /** catalog: the one the bill was made with, for the plan's name. */
+    public static String render(Bill bill, Catalog catalog) {
         StringBuilder sb = new StringBuilder();
         sb.append("应用 ").append(bill.appId()).append("  账单月 ").append(bill.billingMonth())
-                .append("  套餐 ").append(bill.plan().getChineseName()).append(" (").append(bill.plan()).append(")")
+                .append("  套餐 ").append(catalog.planName(bill.plan())).append(" (").append(bill.plan()).append(")")
                 .append("  规则版本 ").append(bill.rulesVersion()).append('\n');
-        sb.append(String.format("%-32s %-8s %8s %10s %12s  %-23s %-10s  %s%n", "code", "mode", "qty",
+        sb.append(String.format("%-32s %-14s %8s %10s %12s  %-23s %-10s  %s%n", "code", "mode", "qty",
                 "unitPrice", "amount", "period", "charged", "description"));
         for (ChargeLine l : bill.lines()) {
-            sb.append(String.format("%-32s %-8s %8s %10s %12s  %-23s %-10s  %s%n", l.code(), l.billingMode(),
+            sb.append(String.format("%-32s %-14s %8s %10s %12s  %-23s %-10s  %s%n", l.code(), l.billingMode(),
                     BillWriter.quantity(l.quantity()), BillWriter.price(l.unitPrice()), l.amount().toPlainString(),
                     l.periodStart() + ".." + l.periodEnd(), l.chargeDate(), l.description()));
         }
-        sb.append(String.format("%-32s %-8s %8s %10s %12s%n", "prepaid", "", "", "", bill.totals().prepaid().toPlainString()));
-        sb.append(String.format("%-32s %-8s %8s %10s %12s%n", "postpaid", "", "", "", bill.totals().postpaid().toPlainString()));
-        sb.append(String.format("%-32s %-8s %8s %10s %12s%n", "TOTAL (" + bill.currency() + ")", "", "", "",
+        sb.append(String.format("%-32s %-14s %8s %10s %12s%n", "prepaid", "", "", "", bill.totals().prepaid().toPlainString()));
+        sb.append(String.format("%-32s %-14s %8s %10s %12s%n", "postpaid", "", "", "", bill.totals().postpaid().toPlainString()));
+        sb.append(String.format("%-32s %-14s %8s %10s %12s%n", "TOTAL (" + bill.currency() + ")", "", "", "",
                 bill.totals().total().toPlainString()));
         if (bill.violations().isEmpty()) {
             sb.append("violations: none\n");

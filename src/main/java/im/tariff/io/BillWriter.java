@@ -52,12 +52,12 @@ public final class BillWriter {
         g.writeStartObject();
         g.writeStringField("appId", bill.appId());
         g.writeStringField("billingMonth", bill.billingMonth().toString());
-        g.writeStringField("plan", bill.plan().name());
+        g.writeStringField("plan", bill.plan());
         g.writeStringField("currency", bill.currency());
         g.writeArrayFieldStart("lines");
         for (ChargeLine l : bill.lines()) {
             g.writeStartObject();
-            g.writeStringField("code", l.code().name());
+            g.writeStringField("code", l.code());
             g.writeStringField("billingMode", l.billingMode().name());
             g.writeStringField("quantity", quantity(l.quantity()));
             g.writeStringField("unitPrice", price(l.unitPrice()));
@@ -73,7 +73,7 @@ public final class BillWriter {
         g.writeArrayFieldStart("violations");
         for (Violation v : bill.violations()) {
             g.writeStartObject();
-            g.writeStringField("code", v.code().name());
+            g.writeStringField("code", v.code());
             g.writeStringField("subject", v.subject());
             g.writeStringField("severity", v.severity().name());
             g.writeStringField("rule", v.rule());

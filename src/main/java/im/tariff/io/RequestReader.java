@@ -6,16 +6,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
+import im.tariff.catalog.AddOnDef;
+import im.tariff.catalog.Catalog;
+import im.tariff.catalog.MeterDef;
+import im.tariff.catalog.MeterShape;
+import im.tariff.catalog.PlanDef;
 import im.tariff.model.Account;
 import im.tariff.model.AddOn;
-import im.tariff.model.AddOnType;
-import im.tariff.model.BarrageDay;
 import im.tariff.model.BillRequest;
-import im.tariff.model.DailyCount;
-import im.tariff.model.Metric;
-import im.tariff.model.Plan;
-import im.tariff.model.Region;
-import im.tariff.model.UsageCount;
+import im.tariff.model.DailyUsage;
+import im.tariff.model.Usage;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -23,63 +23,52 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Reads a request (SPEC 2.1) and refuses anything invalid (SPEC 2.2) with the JSON path of the field and
- * what is wrong. Nothing is guessed: unknown fields, wrong types and out-of-month dates are errors.
- * Stateless and thread-safe.
+ * Reads a request and refuses anything invalid with the JSON path of the field and what is wrong. What a
+ * request may hold beyond its fixed top-level fields comes from the catalog of the rules: the plans, the
+ * add-ons and their options, the usage meters with their shapes and dimension values. Nothing is guessed:
+ * unknown fields, wrong types and out-of-month dates are errors. Stateless and thread-safe.
  */
 public final class RequestReader {
 
     private static final Set<String> TOP_FIELDS = Set.of("appId", "billingMonth", "plan", "planStartDate",
             "previousPlan", "requestedPlan", "addOns", "usage");
-    private static final Set<String> ADDON_FIELDS = Set.of("type", "days", "startDate");
-    private static final Set<String> BARRAGE_FIELDS = Set.of("date", "region", "peakMbps");
-
-    /** Plain usage counts: JSON name under "usage" → metric, in the order of SPEC 2.1. */
-    public static final Map<String, Metric> COUNT_FIELDS;
-    static {
-        Map<String, Metric> counts = new LinkedHashMap<>();
-        counts.put("users", Metric.USERS);
-        counts.put("maxFriendsPerUser", Metric.FRIENDS_PER_USER);
-        counts.put("maxGroupsJoinedPerUser", Metric.GROUPS_JOINED_PER_USER);
-        counts.put("maxMembersPerGroup", Metric.MEMBERS_PER_GROUP);
-        counts.put("totalGroups", Metric.TOTAL_GROUPS);
-        counts.put("avChatRooms", Metric.AVCHATROOMS);
-        counts.put("maxDailyNetNewGroups", Metric.DAILY_NET_NEW_GROUPS);
-        counts.put("maxDailyBroadcastGroups", Metric.DAILY_BROADCAST_GROUPS);
-        COUNT_FIELDS = java.util.Collections.unmodifiableMap(counts);
-    }
-
-    /** A figure given either as a peak or as a daily series, never both. */
-    private record PeakOrSeries(String peakField, String seriesField, String valueField, Metric metric) {
-    }
-
-    private static final List<PeakOrSeries> PEAKS = List.of(
-            new PeakOrSeries("peakDau", "dailyDau", "dau", Metric.DAU),
-            new PeakOrSeries("peakGroups", "dailyGroups", "groups", Metric.PEAK_GROUPS));
-
-    private static final Set<String> USAGE_FIELDS = new HashSet<>(COUNT_FIELDS.keySet());
-    static {
-        USAGE_FIELDS.add("barrage");
-        for (PeakOrSeries p : PEAKS) {
-            USAGE_FIELDS.add(p.peakField());
-            USAGE_FIELDS.add(p.seriesField());
-        }
-    }
-
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+
+    private final Catalog catalog;
+    private final Set<String> usageFields;
+    private final String planChoices;
+    private final String addOnChoices;
+
+    public RequestReader(Catalog catalog) {
+        this.catalog = catalog;
+        this.usageFields = new HashSet<>(catalog.usageFields());
+        List<String> codes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (PlanDef p : catalog.plans()) {
+            codes.add(p.code());
+            names.add(p.name());
+        }
+        this.planChoices = String.join(", ", codes) + " or " + String.join(", ", names);
+        List<String> addOns = new ArrayList<>();
+        for (AddOnDef a : catalog.addOns()) {
+            addOns.add(a.code());
+        }
+        this.addOnChoices = addOns.toString();
+    }
+
+    /** The catalog this reader validates against. */
+    public Catalog catalog() {
+        return catalog;
+    }
 
     /** Parses and validates one JSON document. */
     public BillRequest read(String json) throws InvalidRequestException {
@@ -123,35 +112,36 @@ public final class RequestReader {
             throw new InvalidRequestException("appId", "must not be blank");
         }
         YearMonth month = month(requiredText(root, "billingMonth", ""));
-        Plan plan = plan(requiredText(root, "plan", ""), "plan");
+        String plan = plan(requiredText(root, "plan", ""), "plan");
         LocalDate planStart = optionalDate(root, "planStartDate", "planStartDate", month);
-        Plan previous = optionalPlan(root, "previousPlan");
-        Plan requested = optionalPlan(root, "requestedPlan");
+        String previous = optionalPlan(root, "previousPlan");
+        String requested = optionalPlan(root, "requestedPlan");
         Account account = new Account(appId, month, plan, planStart, previous, requested);
 
         List<AddOn> addOns = addOns(root.get("addOns"), month);
 
-        List<UsageCount> counts = new ArrayList<>();
-        List<DailyCount> daily = new ArrayList<>();
-        List<BarrageDay> barrage = new ArrayList<>();
-        JsonNode usage = root.get("usage");
-        if (usage != null && !usage.isNull()) {
-            if (!usage.isObject()) {
-                throw new InvalidRequestException("usage", "expected an object, got " + kind(usage));
+        List<Usage> usage = new ArrayList<>();
+        List<DailyUsage> daily = new ArrayList<>();
+        JsonNode node = root.get("usage");
+        if (node != null && !node.isNull()) {
+            if (!node.isObject()) {
+                throw new InvalidRequestException("usage", "expected an object, got " + kind(node));
             }
-            checkFields(usage, "usage.", USAGE_FIELDS);
-            for (Map.Entry<String, Metric> e : COUNT_FIELDS.entrySet()) {
-                JsonNode n = usage.get(e.getKey());
-                if (present(n)) {
-                    counts.add(new UsageCount(e.getValue(), count(n, "usage." + e.getKey())));
+            checkFields(node, "usage.", usageFields);
+            for (MeterDef m : catalog.meters()) {
+                switch (m.shape()) {
+                    case COUNT -> {
+                        JsonNode n = node.get(m.field());
+                        if (present(n)) {
+                            usage.add(new Usage(m.code(), count(n, "usage." + m.field())));
+                        }
+                    }
+                    case PEAK -> peakOrSeries(node, m, month, usage, daily);
+                    case DAILY -> dailySeries(node.get(m.seriesField()), m, month, daily);
                 }
             }
-            for (PeakOrSeries p : PEAKS) {
-                peakOrSeries(usage, p, month, counts, daily);
-            }
-            barrage(usage.get("barrage"), month, barrage);
         }
-        return new BillRequest(account, addOns, counts, daily, barrage);
+        return new BillRequest(account, addOns, usage, daily);
     }
 
     // ---- add-ons ----
@@ -164,67 +154,90 @@ public final class RequestReader {
         if (!node.isArray()) {
             throw new InvalidRequestException("addOns", "expected an array, got " + kind(node));
         }
-        EnumSet<AddOnType> seen = EnumSet.noneOf(AddOnType.class);
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             String path = "addOns[" + i + "]";
             JsonNode a = node.get(i);
             if (!a.isObject()) {
                 throw new InvalidRequestException(path, "expected an object, got " + kind(a));
             }
-            checkFields(a, path + ".", ADDON_FIELDS);
             String typeText = requiredText(a, "type", path + ".");
-            AddOnType type = enumValue(AddOnType.class, typeText);
+            AddOnDef type = catalog.addOn(typeText);
             if (type == null) {
                 throw new InvalidRequestException(path + ".type", "unknown add-on type '" + typeText
-                        + "' (expected one of " + Arrays.toString(AddOnType.values()) + ")");
+                        + "' (expected one of " + addOnChoices + ")" + nearMiss(typeText, addOnCodes()));
             }
-            if (!seen.add(type)) {
-                throw new InvalidRequestException(path + ".type", "add-on " + type
+            Set<String> fields = type.hasOption() ? Set.of("type", type.optionField(), "startDate")
+                    : Set.of("type", "startDate");
+            checkOptionFields(a, path + ".", fields, type);
+            if (!seen.add(type.code())) {
+                throw new InvalidRequestException(path + ".type", "add-on " + type.code()
                         + " is ordered twice; an add-on is ordered at most once per app");
             }
-            Integer days = null;
-            JsonNode daysNode = a.get("days");
-            if (type == AddOnType.HISTORY_STORAGE) {
-                if (!present(daysNode)) {
-                    throw new InvalidRequestException(path + ".days", "missing required field: HISTORY_STORAGE needs the number of days");
+            Long option = null;
+            if (type.hasOption()) {
+                JsonNode optionNode = a.get(type.optionField());
+                if (!present(optionNode)) {
+                    throw new InvalidRequestException(path + "." + type.optionField(), "missing required field: "
+                            + type.code() + " needs the number of " + type.optionField());
                 }
-                long d = count(daysNode, path + ".days");
-                if (d > Integer.MAX_VALUE) {
-                    throw new InvalidRequestException(path + ".days", "too large: " + d);
-                }
-                days = (int) d;
-            } else if (present(daysNode)) {
-                throw new InvalidRequestException(path + ".days", "days applies only to HISTORY_STORAGE, not to " + type);
+                option = count(optionNode, path + "." + type.optionField());
             }
             LocalDate start = optionalDate(a, "startDate", path + ".startDate", month);
-            addOns.add(new AddOn(type, days, start));
+            addOns.add(new AddOn(type.code(), type.billing(), option, start));
         }
         return addOns;
     }
 
+    /** Unknown fields of an add-on; an option given to an add-on without one says which add-on takes it. */
+    private void checkOptionFields(JsonNode a, String prefix, Set<String> allowed, AddOnDef type)
+            throws InvalidRequestException {
+        Iterator<String> names = a.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                for (AddOnDef other : catalog.addOns()) {
+                    if (name.equals(other.optionField())) {
+                        throw new InvalidRequestException(prefix + name, name + " applies only to "
+                                + other.code() + ", not to " + type.code());
+                    }
+                }
+                checkFields(a, prefix, allowed);
+            }
+        }
+    }
+
+    private List<String> addOnCodes() {
+        List<String> codes = new ArrayList<>();
+        for (AddOnDef a : catalog.addOns()) {
+            codes.add(a.code());
+        }
+        return codes;
+    }
+
     // ---- usage ----
 
-    private void peakOrSeries(JsonNode usage, PeakOrSeries p, YearMonth month, List<UsageCount> counts,
-                              List<DailyCount> daily) throws InvalidRequestException {
-        JsonNode peak = usage.get(p.peakField());
-        JsonNode series = usage.get(p.seriesField());
+    private void peakOrSeries(JsonNode usage, MeterDef m, YearMonth month, List<Usage> counts,
+                              List<DailyUsage> daily) throws InvalidRequestException {
+        JsonNode peak = usage.get(m.field());
+        JsonNode series = usage.get(m.seriesField());
         if (present(peak) && present(series)) {
-            throw new InvalidRequestException("usage." + p.seriesField(), "give either usage." + p.peakField()
-                    + " or usage." + p.seriesField() + ", not both");
+            throw new InvalidRequestException("usage." + m.seriesField(), "give either usage." + m.field()
+                    + " or usage." + m.seriesField() + ", not both");
         }
         if (present(peak)) {
-            counts.add(new UsageCount(p.metric(), count(peak, "usage." + p.peakField())));
+            counts.add(new Usage(m.code(), count(peak, "usage." + m.field())));
             return;
         }
         if (!present(series)) {
             return;
         }
-        String base = "usage." + p.seriesField();
+        String base = "usage." + m.seriesField();
         if (!series.isArray()) {
             throw new InvalidRequestException(base, "expected an array, got " + kind(series));
         }
         boolean[] dates = new boolean[32]; // by day of month: every date is checked to lie in the month first
-        Set<String> fields = Set.of("date", p.valueField());
+        Set<String> fields = Set.of("date", m.valueField());
         for (int i = 0; i < series.size(); i++) {
             int index = i;
             JsonNode day = series.get(i);
@@ -238,54 +251,109 @@ public final class RequestReader {
                         "date " + date + " appears twice in " + base);
             }
             dates[date.getDayOfMonth()] = true;
-            JsonNode value = day.get(p.valueField());
+            JsonNode value = day.get(m.valueField());
             if (!present(value)) {
-                throw new InvalidRequestException(element(base, i) + "." + p.valueField(), "missing required field");
+                throw new InvalidRequestException(element(base, i) + "." + m.valueField(), "missing required field");
             }
-            daily.add(new DailyCount(p.metric(), date, count(value, () -> element(base, index) + "." + p.valueField())));
+            long v = count(value, () -> element(base, index) + "." + m.valueField());
+            daily.add(new DailyUsage(m.code(), date, null, BigDecimal.valueOf(v)));
         }
     }
 
-    private void barrage(JsonNode node, YearMonth month, List<BarrageDay> out) throws InvalidRequestException {
+    private void dailySeries(JsonNode node, MeterDef m, YearMonth month, List<DailyUsage> out)
+            throws InvalidRequestException {
         if (!present(node)) {
             return;
         }
+        String base = "usage." + m.seriesField();
         if (!node.isArray()) {
-            throw new InvalidRequestException("usage.barrage", "expected an array, got " + kind(node));
+            throw new InvalidRequestException(base, "expected an array, got " + kind(node));
         }
-        boolean[][] seen = new boolean[32][Region.values().length]; // [day of month][region]
+        Set<String> fields = Set.of("date", m.dimension(), m.valueField());
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             int index = i;
             JsonNode day = node.get(i);
             if (!day.isObject()) {
-                throw new InvalidRequestException(element("usage.barrage", i), "expected an object, got " + kind(day));
+                throw new InvalidRequestException(element(base, i), "expected an object, got " + kind(day));
             }
-            checkFields(day, () -> element("usage.barrage", index) + ".", BARRAGE_FIELDS);
-            LocalDate date = requiredDate(day, () -> element("usage.barrage", index) + ".date", month);
-            String path = element("usage.barrage", i);
-            String regionText = requiredText(day, "region", path + ".");
-            Region region = enumValue(Region.class, regionText);
-            if (region == null) {
-                throw new InvalidRequestException(path + ".region", "unknown region '" + regionText
-                        + "' (expected DOMESTIC or INTERNATIONAL)");
+            checkFields(day, () -> element(base, index) + ".", fields);
+            LocalDate date = requiredDate(day, () -> element(base, index) + ".date", month);
+            String path = element(base, i);
+            String key = requiredText(day, m.dimension(), path + ".");
+            if (!m.dimensionValues().containsKey(key)) {
+                List<String> values = new ArrayList<>(m.dimensionValues().keySet());
+                throw new InvalidRequestException(path + "." + m.dimension(), "unknown " + m.dimension() + " '"
+                        + key + "' (expected " + choices(values) + ")" + nearMiss(key, values));
             }
-            if (seen[date.getDayOfMonth()][region.ordinal()]) {
-                throw new InvalidRequestException(path + ".date", "date " + date + " appears twice for region " + region);
+            if (!seen.add(date + "\u0000" + key)) {
+                throw new InvalidRequestException(path + ".date", "date " + date + " appears twice for "
+                        + m.dimension() + " " + key);
             }
-            seen[date.getDayOfMonth()][region.ordinal()] = true;
-            JsonNode mbps = day.get("peakMbps");
-            if (!present(mbps)) {
-                throw new InvalidRequestException(path + ".peakMbps", "missing required field");
+            JsonNode value = day.get(m.valueField());
+            String valuePath = path + "." + m.valueField();
+            if (!present(value)) {
+                throw new InvalidRequestException(valuePath, "missing required field");
             }
-            if (!mbps.isNumber()) {
-                throw new InvalidRequestException(path + ".peakMbps", "expected a number, got " + kind(mbps));
+            BigDecimal v;
+            if (m.decimal()) {
+                if (!value.isNumber()) {
+                    throw new InvalidRequestException(valuePath, "expected a number, got " + kind(value));
+                }
+                v = value.decimalValue();
+                if (v.signum() < 0) {
+                    throw new InvalidRequestException(valuePath, "must not be negative: " + v.toPlainString());
+                }
+            } else {
+                v = BigDecimal.valueOf(count(value, valuePath));
             }
-            BigDecimal value = mbps.decimalValue();
-            if (value.signum() < 0) {
-                throw new InvalidRequestException(path + ".peakMbps", "must not be negative: " + value.toPlainString());
-            }
-            out.add(new BarrageDay(date, region, value));
+            out.add(new DailyUsage(m.code(), date, key, v));
         }
+    }
+
+    /** "A or B" for two, "A, B or C" for more. */
+    private static String choices(List<String> values) {
+        if (values.size() <= 1) {
+            return String.join("", values);
+        }
+        return String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
+    }
+
+    /** " (did you mean 'X'?)" when text differs from a known value only in case or by one or two letters. */
+    static String nearMiss(String text, Iterable<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : known) {
+            int d = k.equalsIgnoreCase(text) ? 0 : distance(text.toUpperCase(), k.toUpperCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    /** Levenshtein distance, for suggestions only. */
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 2) {
+            return 3;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     // ---- small readers ----
@@ -367,16 +435,20 @@ public final class RequestReader {
         throw new InvalidRequestException("billingMonth", "expected a month as YYYY-MM, got '" + text + "'");
     }
 
-    private static Plan plan(String text, String path) throws InvalidRequestException {
-        Plan p = Plan.parse(text);
+    private String plan(String text, String path) throws InvalidRequestException {
+        PlanDef p = catalog.plan(text);
         if (p == null) {
-            throw new InvalidRequestException(path, "unknown plan '" + text
-                    + "' (expected TRIAL, PRO, FLAGSHIP or 体验版, 专业版, 旗舰版)");
+            List<String> known = new ArrayList<>();
+            for (PlanDef d : catalog.plans()) {
+                known.add(d.code());
+            }
+            throw new InvalidRequestException(path, "unknown plan '" + text + "' (expected " + planChoices + ")"
+                    + nearMiss(text, known));
         }
-        return p;
+        return p.code();
     }
 
-    private static Plan optionalPlan(JsonNode obj, String name) throws InvalidRequestException {
+    private String optionalPlan(JsonNode obj, String name) throws InvalidRequestException {
         JsonNode n = obj.get(name);
         if (!present(n)) {
             return null;
@@ -452,15 +524,6 @@ public final class RequestReader {
             v = v * 10 + (c - '0');
         }
         return v;
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(text)) {
-                return e;
-            }
-        }
-        return null;
     }
 
     private static String kind(JsonNode n) {

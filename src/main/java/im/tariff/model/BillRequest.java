@@ -3,16 +3,14 @@ package im.tariff.model;
 import java.util.List;
 
 /**
- * A validated request (SPEC 2.1) as facts: the account, its add-ons, and its usage.
- * Built by im.tariff.io.RequestReader, which refuses anything invalid.
+ * A validated request as facts: the account, its add-ons, its usage figures and daily series.
+ * Built by im.tariff.io.RequestReader against the catalog of the rules, which refuses anything invalid.
  */
-public record BillRequest(Account account, List<AddOn> addOns, List<UsageCount> counts, List<DailyCount> daily,
-                          List<BarrageDay> barrage) {
+public record BillRequest(Account account, List<AddOn> addOns, List<Usage> usage, List<DailyUsage> daily) {
 
     public BillRequest {
         addOns = List.copyOf(addOns);
-        counts = List.copyOf(counts);
+        usage = List.copyOf(usage);
         daily = List.copyOf(daily);
-        barrage = List.copyOf(barrage);
     }
 }

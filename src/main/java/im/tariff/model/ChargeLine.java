@@ -6,36 +6,35 @@ import java.time.LocalDate;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * Result fact: one line of the bill. Rules insert it through {@link #prepaid} or {@link #postpaid},
- * which stamp the firing rule's name and round the amount half-up to 0.01 (SPEC 1.6).
+ * Result fact: one charge line of the bill. The generic charge rules make it from a term, so the line names
+ * the tariff rule that set its price; the amount is quantity × unit price rounded half-up to 0.01.
  */
-public record ChargeLine(LineCode code, BillingMode billingMode, BigDecimal quantity, BigDecimal unitPrice,
+public record ChargeLine(String code, BillingMode billingMode, BigDecimal quantity, BigDecimal unitPrice,
                          BigDecimal amount, LocalDate periodStart, LocalDate periodEnd, LocalDate chargeDate,
                          String rule, String description) {
 
-    /** Money scale of every amount: fen (0.01 CNY). */
+    /** Money scale of every amount: 0.01 of the currency. */
     public static final int MONEY_SCALE = 2;
 
     /** One prepaid item for its period, charged on the period's first day. */
-    public static ChargeLine prepaid(RuleContext ctx, LineCode code, PrepaidPeriod period, String unitPrice,
-                                     String label) {
-        BigDecimal price = new BigDecimal(unitPrice);
-        return new ChargeLine(code, BillingMode.PREPAID, BigDecimal.ONE, price, money(price),
-                period.start(), period.end(), period.start(), ruleName(ctx),
-                label + " " + period.start() + " 至 " + period.end());
+    public static ChargeLine prepaid(Fee fee, PrepaidPeriod period) {
+        return new ChargeLine(fee.line(), BillingMode.PREPAID, BigDecimal.ONE, fee.price(), money(fee.price()),
+                period.start(), period.end(), period.start(), fee.rule(),
+                fee.label() + " " + period.start() + " 至 " + period.end());
     }
 
     /** quantity × unitPrice for the natural month, charged on the period's charge day. */
-    public static ChargeLine postpaid(RuleContext ctx, LineCode code, PostpaidPeriod period, BigDecimal quantity,
-                                      String unitPrice, String description) {
-        BigDecimal price = new BigDecimal(unitPrice);
-        return postpaid(ctx, code, period, quantity, price, description);
+    public static ChargeLine monthly(String code, PostpaidPeriod period, BigDecimal quantity, BigDecimal unitPrice,
+                                     String rule, String description) {
+        return new ChargeLine(code, BillingMode.POSTPAID, quantity, unitPrice, money(quantity.multiply(unitPrice)),
+                period.start(), period.end(), period.chargeDate(), rule, description);
     }
 
-    public static ChargeLine postpaid(RuleContext ctx, LineCode code, PostpaidPeriod period, BigDecimal quantity,
-                                      BigDecimal unitPrice, String description) {
-        return new ChargeLine(code, BillingMode.POSTPAID, quantity, unitPrice, money(quantity.multiply(unitPrice)),
-                period.start(), period.end(), period.chargeDate(), ruleName(ctx), description);
+    /** quantity × unitPrice for one day, charged the next day. */
+    public static ChargeLine daily(String code, LocalDate day, BigDecimal quantity, BigDecimal unitPrice,
+                                   String rule, String description) {
+        return new ChargeLine(code, BillingMode.DAILY_POSTPAID, quantity, unitPrice,
+                money(quantity.multiply(unitPrice)), day, day, day.plusDays(1), rule, description);
     }
 
     static BigDecimal money(BigDecimal value) {

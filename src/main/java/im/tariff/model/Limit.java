@@ -1,5 +1,34 @@
 package im.tariff.model;
 
-/** Derived fact (inserted by rules/limits.drl): the cap of one metric on the account's plan. */
-public record Limit(Metric metric, long cap) {
+import java.time.LocalDate;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * Term: the cap of a meter on the app's plan, or "unlimited". Usage above the cap is a violation. A meter
+ * the plan neither prices nor caps is reported as unpriced usage, so "unlimited" is said, not left out.
+ */
+public record Limit(String meter, long cap, LocalDate validFrom, LocalDate validTo, String rule) implements Term {
+
+    /** The cap of an unlimited meter: no whole-number usage exceeds it. */
+    public static final long UNLIMITED = Long.MAX_VALUE;
+
+    public static Limit of(RuleContext ctx, String meter, long cap) {
+        return new Limit(meter, cap, Versions.EVER, Versions.NEVER, ChargeLine.ruleName(ctx));
+    }
+
+    public static Limit unlimited(RuleContext ctx, String meter) {
+        return of(ctx, meter, UNLIMITED);
+    }
+
+    public Limit from(String day) {
+        return new Limit(meter, cap, Versions.day(day), validTo, rule);
+    }
+
+    public Limit until(String day) {
+        return new Limit(meter, cap, validFrom, Versions.day(day), rule);
+    }
+
+    public boolean isUnlimited() {
+        return cap == UNLIMITED;
+    }
 }

@@ -63,7 +63,7 @@ public final class BillDiff {
         Map<String, ChargeLine> out = new LinkedHashMap<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (ChargeLine l : lines) {
-            int n = seen.merge(l.code().name(), 1, Integer::sum);
+            int n = seen.merge(l.code(), 1, Integer::sum);
             out.put(l.code() + "#" + n, l);
         }
         return out;

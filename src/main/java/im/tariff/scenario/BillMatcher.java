@@ -27,7 +27,7 @@ final class BillMatcher {
     static List<String> differences(Scenario s, Bill bill, List<ExpectationFix> fixes) {
         Expectation e = s.expect();
         List<String> out = new ArrayList<>();
-        if (e.plan() != null && !e.plan().equals(bill.plan().name())) {
+        if (e.plan() != null && !e.plan().equals(bill.plan())) {
             out.add("plan: expected " + e.plan() + ", actual " + bill.plan());
         }
         matchLines(s, e.lines(), bill.lines(), out, fixes);
@@ -75,7 +75,7 @@ final class BillMatcher {
             int best = -1;
             int bestCount = Integer.MAX_VALUE;
             for (int j = 0; j < actual.size(); j++) {
-                if (!used[j] && actual.get(j).code().name().equals(x.get("code"))) {
+                if (!used[j] && actual.get(j).code().equals(x.get("code"))) {
                     int n = lineMismatches(x, actual.get(j)).size();
                     if (n < bestCount) {
                         best = j;
@@ -135,7 +135,7 @@ final class BillMatcher {
     /** The line's value of a field, written as in a scenario file. */
     private static String actualValue(String field, ChargeLine a) {
         return switch (field) {
-            case "code" -> a.code().name();
+            case "code" -> a.code();
             case "amount" -> a.amount().toPlainString();
             case "quantity" -> BillWriter.quantity(a.quantity());
             case "unitPrice" -> BillWriter.price(a.unitPrice());
@@ -167,7 +167,7 @@ final class BillMatcher {
             int found = -1;
             for (int j = 0; j < actual.size() && found < 0; j++) {
                 Violation v = actual.get(j);
-                if (!used[j] && v.code().name().equals(x.get("code")) && v.subject().equals(x.get("subject"))) {
+                if (!used[j] && v.code().equals(x.get("code")) && v.subject().equals(x.get("subject"))) {
                     found = j;
                 }
             }

@@ -2,10 +2,7 @@ package im.tariff.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import im.tariff.model.BillingMode;
-import im.tariff.model.LineCode;
-import im.tariff.model.Plan;
 import im.tariff.model.Severity;
-import im.tariff.model.ViolationCode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -145,9 +142,6 @@ final class ScenarioLoader {
         BigDecimal prepaid = node.has("prepaid") ? decimal(tree, node.get("prepaid"), ptr + "/prepaid", "prepaid") : null;
         BigDecimal postpaid = node.has("postpaid") ? decimal(tree, node.get("postpaid"), ptr + "/postpaid", "postpaid") : null;
         String plan = optionalText(tree, node, ptr, "plan");
-        if (plan != null && Plan.parse(plan) == null) {
-            throw tree.error(ptr + "/plan", "unknown plan '" + plan + "'");
-        }
         List<ExpectedItem> lines = items(tree, node, ptr, "lines", LINE_FIELDS, "amount");
         List<ExpectedItem> violations = items(tree, node, ptr, "violations", VIOLATION_FIELDS, "subject");
         Map<String, Integer> moneyLines = new LinkedHashMap<>();
@@ -156,7 +150,7 @@ final class ScenarioLoader {
                 moneyLines.put(key, tree.lineOf(ptr + "/" + key));
             }
         }
-        return new Expectation(null, null, total, prepaid, postpaid, plan == null ? null : Plan.parse(plan).name(),
+        return new Expectation(null, null, total, prepaid, postpaid, plan,
                 lines, violations, 0, moneyLines);
     }
 
@@ -213,12 +207,8 @@ final class ScenarioLoader {
             } catch (DateTimeParseException e) {
                 throw tree.error(ptr, "'" + field + "' must be a date YYYY-MM-DD, got '" + text + "'");
             }
-        } else if (field.equals("code")) {
-            if (isLine ? !isEnum(LineCode.class, text) : !isEnum(ViolationCode.class, text)) {
-                throw tree.error(ptr, "unknown " + (isLine ? "line" : "violation") + " code '" + text + "'");
-            }
         } else if (field.equals("billingMode") && !isEnum(BillingMode.class, text)) {
-            throw tree.error(ptr, "billingMode must be PREPAID or POSTPAID, got '" + text + "'");
+            throw tree.error(ptr, "billingMode must be PREPAID, POSTPAID or DAILY_POSTPAID, got '" + text + "'");
         } else if (field.equals("severity") && !isEnum(Severity.class, text)) {
             throw tree.error(ptr, "unknown severity '" + text + "'");
         }

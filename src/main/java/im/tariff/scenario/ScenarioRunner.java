@@ -3,7 +3,7 @@ package im.tariff.scenario;
 import im.tariff.engine.CompiledRules;
 import im.tariff.engine.EvaluationException;
 import im.tariff.io.InvalidRequestException;
-import im.tariff.io.RequestReader;
+import im.tariff.catalog.Catalog;
 import im.tariff.model.Bill;
 import im.tariff.model.BillRequest;
 import java.util.HashSet;
@@ -15,8 +15,6 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 /** Runs one scenario against a rule set: read the request as the product does, evaluate, compare. */
 public final class ScenarioRunner {
 
-    private static final RequestReader READER = new RequestReader();
-
     private ScenarioRunner() {
     }
 
@@ -25,13 +23,17 @@ public final class ScenarioRunner {
         Expectation e = s.expect();
         BillRequest request;
         try {
-            request = READER.read(s.request());
+            request = rules.reader().read(s.request());
         } catch (InvalidRequestException ex) {
             if (e.expectsError()) {
                 return new ScenarioResult(s, refusalDifferences(s, ex), Set.of());
             }
             return new ScenarioResult(s, List.of("the request was refused as bad input: " + ex.field() + ": "
                     + ex.reason() + " (" + s.file() + ":" + s.lineOfRequestField(ex.field()) + ")"), Set.of());
+        }
+        List<String> unknown = unknownCodes(s, rules.catalog());
+        if (!unknown.isEmpty()) {
+            return new ScenarioResult(s, unknown, Set.of());
         }
         Set<String> fired = new HashSet<>();
         Bill bill;
@@ -53,6 +55,30 @@ public final class ScenarioRunner {
         List<ExpectationFix> fixes = new java.util.ArrayList<>();
         List<String> differences = BillMatcher.differences(s, bill, fixes);
         return new ScenarioResult(s, differences, fired, fixes);
+    }
+
+    /** Expected codes and plan that the rules' catalog does not declare: the scenario cannot hold. */
+    private static List<String> unknownCodes(Scenario s, Catalog catalog) {
+        List<String> out = new java.util.ArrayList<>();
+        Expectation e = s.expect();
+        for (ExpectedItem item : e.lines()) {
+            String code = item.get("code");
+            if (catalog.line(code) == null) {
+                out.add("unknown line code '" + code + "': the catalog of these rules does not declare it ("
+                        + s.file() + ":" + item.line() + ")");
+            }
+        }
+        for (ExpectedItem item : e.violations()) {
+            String code = item.get("code");
+            if (catalog.violation(code) == null) {
+                out.add("unknown violation code '" + code + "': the catalog of these rules does not declare it ("
+                        + s.file() + ":" + item.line() + ")");
+            }
+        }
+        if (e.plan() != null && catalog.plan(e.plan()) == null) {
+            out.add("unknown plan '" + e.plan() + "': the catalog of these rules does not declare it");
+        }
+        return out;
     }
 
     private static List<String> refusalDifferences(Scenario s, InvalidRequestException ex) {

@@ -1,10 +1,10 @@
 package im.tariff.server;
 
+import im.tariff.engine.CompiledRules;
 import im.tariff.engine.EvaluationException;
 import im.tariff.engine.TariffEngine;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
-import im.tariff.io.RequestReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,6 @@ final class EvaluateEndpoint {
     private final TariffEngine engine;
     private final ServiceMetrics metrics;
     private final int maxBodyBytes;
-    private final RequestReader reader = new RequestReader();
 
     EvaluateEndpoint(TariffEngine engine, ServiceMetrics metrics, int maxBodyBytes) {
         this.engine = engine;
@@ -37,7 +36,8 @@ final class EvaluateEndpoint {
                     + " bytes)", null);
         }
         try {
-            String bill = BillWriter.toJson(engine.evaluate(reader.read(new String(body, StandardCharsets.UTF_8))));
+            CompiledRules rules = engine.rules();
+            String bill = BillWriter.toJson(rules.evaluate(rules.reader().read(new String(body, StandardCharsets.UTF_8))));
             metrics.evaluated("ok", System.nanoTime() - started);
             return Reply.json(200, bill);
         } catch (InvalidRequestException e) {

@@ -1,0 +1,156 @@
+package im.tariff.catalog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a tariff is made of, as its rules declare it (rules/catalog.drl): the currency, the plans, the
+ * add-ons and their options, the usage meters, the line codes and the violation codes, each in the order
+ * of declaration. Immutable and shared: the request reader validates against it, the bill assembler orders
+ * by it, the tools (generator, advisor, web page) enumerate it. It is also inserted into every evaluation,
+ * so generic rules can read names and labels from it.
+ */
+public final class Catalog {
+
+    private final String currency;
+    private final String currencyLabel;
+    private final Map<String, PlanDef> plans;
+    private final Map<String, AddOnDef> addOns;
+    private final Map<String, MeterDef> meters;
+    private final Map<String, MeterDef> metersByField;
+    private final Map<String, LineDef> lines;
+    private final Map<String, ViolationDef> violations;
+
+    Catalog(String currency, String currencyLabel, List<PlanDef> plans, List<AddOnDef> addOns, List<MeterDef> meters, List<LineDef> lines,
+            List<ViolationDef> violations) {
+        this.currency = currency;
+        this.currencyLabel = currencyLabel;
+        this.plans = index(plans, PlanDef::code);
+        this.addOns = index(addOns, AddOnDef::code);
+        this.meters = index(meters, MeterDef::code);
+        Map<String, MeterDef> byField = new LinkedHashMap<>();
+        for (MeterDef m : meters) {
+            for (String f : m.usageFields()) {
+                byField.putIfAbsent(f, m);
+            }
+        }
+        this.metersByField = Collections.unmodifiableMap(byField);
+        this.lines = index(lines, LineDef::code);
+        this.violations = index(violations, ViolationDef::code);
+    }
+
+    private static <T> Map<String, T> index(List<T> items, java.util.function.Function<T, String> code) {
+        Map<String, T> map = new LinkedHashMap<>();
+        for (T t : items) {
+            map.putIfAbsent(code.apply(t), t);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    /** How descriptions write the currency ("元"); the code when no label is declared. */
+    public String currencyLabel() {
+        return currencyLabel == null ? currency : currencyLabel;
+    }
+
+    public List<PlanDef> plans() {
+        return List.copyOf(plans.values());
+    }
+
+    public List<AddOnDef> addOns() {
+        return List.copyOf(addOns.values());
+    }
+
+    public List<MeterDef> meters() {
+        return List.copyOf(meters.values());
+    }
+
+    public List<LineDef> lines() {
+        return List.copyOf(lines.values());
+    }
+
+    public List<ViolationDef> violations() {
+        return List.copyOf(violations.values());
+    }
+
+    /** The plan a request names by its code, its name or another name; null when none. */
+    public PlanDef plan(String text) {
+        PlanDef byCode = plans.get(text);
+        if (byCode != null) {
+            return byCode;
+        }
+        for (PlanDef p : plans.values()) {
+            if (p.answersTo(text)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The plan's name (专业版 for PRO), or the code itself when it is not declared. */
+    public String planName(String code) {
+        PlanDef p = plans.get(code);
+        return p == null ? code : p.name();
+    }
+
+    public AddOnDef addOn(String code) {
+        return addOns.get(code);
+    }
+
+    /** The add-on's name, or the code itself when it is not declared. */
+    public String addOnName(String code) {
+        AddOnDef a = addOns.get(code);
+        return a == null ? code : a.name();
+    }
+
+    public MeterDef meter(String code) {
+        return meters.get(code);
+    }
+
+    /** The meter's label (峰值 DAU), or the code itself when it is not declared. */
+    public String meterLabel(String code) {
+        MeterDef m = meters.get(code);
+        return m == null ? code : m.label();
+    }
+
+    /** The meter a field under {@code usage} belongs to, or null. */
+    public MeterDef meterOfField(String usageField) {
+        return metersByField.get(usageField);
+    }
+
+    /** Every field name {@code usage} may hold, in declaration order. */
+    public List<String> usageFields() {
+        return new ArrayList<>(metersByField.keySet());
+    }
+
+    public LineDef line(String code) {
+        return lines.get(code);
+    }
+
+    public ViolationDef violation(String code) {
+        return violations.get(code);
+    }
+
+    /** Position of a line code on a bill; undeclared codes (a catalog gap, reported by check) come last. */
+    public int lineOrder(String code) {
+        LineDef d = lines.get(code);
+        return d == null ? Integer.MAX_VALUE : d.order();
+    }
+
+    public int violationOrder(String code) {
+        ViolationDef d = violations.get(code);
+        return d == null ? Integer.MAX_VALUE : d.order();
+    }
+
+    /** True when a line of this code is shown even when its amount is zero (the plan fee). */
+    public boolean alwaysShown(String lineCode) {
+        LineDef d = lines.get(lineCode);
+        return d != null && d.always();
+    }
+}

@@ -1,0 +1,51 @@
+package im.tariff.engine;
+
+import im.tariff.catalog.Declared;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * Turns whatever a firing rule threw into an {@link EvaluationException} that names the rule and its
+ * file:line, in words: a failing then-part names its rule directly; a failing condition names it inside
+ * the message ("... in [Rule "name" in file]").
+ */
+final class EvaluationFailures {
+
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule[:]?\\s*\\\\?\"([^\"\\\\]+)\\\\?\"");
+
+    private EvaluationFailures() {
+    }
+
+    static EvaluationException explain(RuntimeException e, RuleLocator locator) {
+        String rule = null;
+        for (Throwable t = e; t != null && rule == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConsequenceException ce && ce.getMatch() != null) {
+                rule = ce.getMatch().getRule().getName();
+            } else if (t.getMessage() != null) {
+                Matcher m = RULE_IN_MESSAGE.matcher(t.getMessage());
+                if (m.find()) {
+                    rule = m.group(1);
+                }
+            }
+        }
+        String cause = rootCause(e);
+        if (rule == null) {
+            return new EvaluationException("规则执行出错 (a rule failed while firing): " + cause, e);
+        }
+        Declared at = locator.where(rule);
+        String where = at.file() == null ? "" : at.file() + ":" + at.line() + ": ";
+        return new EvaluationException(where + "规则 \"" + rule + "\" 执行出错 (rule failed while firing): " + cause,
+                e, rule, at.file(), at.line());
+    }
+
+    /** The innermost message, which says what went wrong (a wrong type, a null). */
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String msg = t.getMessage();
+        return RuleMessages.explain(msg == null ? t.getClass().getSimpleName() : msg);
+    }
+}

@@ -1,0 +1,28 @@
+package im.tariff.model;
+
+import java.time.LocalDate;
+
+/**
+ * A tariff term that a rule of the tariff inserts for the app's plan (a fee, an overage price, a daily rate,
+ * a limit), and that a generic charge or check rule applies. It remembers the rule that set it: the line it
+ * prices names that rule, and a gap in the catalog is reported there.
+ */
+public interface Term {
+
+    /** The usage meter the term prices or checks; null for a fee. */
+    String meter();
+
+    /** First day in force. */
+    LocalDate validFrom();
+
+    /** Last day in force. */
+    LocalDate validTo();
+
+    /** The rule of the tariff that set this term. */
+    String rule();
+
+    /** True when the term is in force on the day. */
+    default boolean inForceOn(LocalDate day) {
+        return !day.isBefore(validFrom()) && !day.isAfter(validTo());
+    }
+}
