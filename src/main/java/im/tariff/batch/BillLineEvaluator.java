@@ -12,9 +12,14 @@ import java.util.function.Function;
 
 /**
  * The batch's line evaluator: strict request reading, then an evaluation function (the rule engine in
- * production), then the result JSON. A refused request or a failing evaluation becomes an error record.
+ * production), then the result JSON. A refused request, a failing evaluation or any other failure of the
+ * program on that line becomes an error record naming the line: no line can stop the batch.
  */
 public final class BillLineEvaluator implements LineEvaluator {
+
+    /** The error record of a line whose evaluation failed for a reason of the program's own. */
+    public static final String INTERNAL_ERROR = "内部错误 (internal error): this line could not be evaluated; "
+            + "please report it with the line";
 
     private final RequestReader reader = new RequestReader();
     private final Function<BillRequest, Bill> evaluation;
@@ -36,6 +41,10 @@ public final class BillLineEvaluator implements LineEvaluator {
             return false;
         } catch (EvaluationException e) {
             ErrorRecord.write(out, lineNo, e.getMessage(), "$");
+            return false;
+        } catch (RuntimeException | StackOverflowError e) {
+            // the program's own failure on this line: the other lines still get their results
+            ErrorRecord.write(out, lineNo, INTERNAL_ERROR, "$");
             return false;
         }
         BillWriter.write(bill, out);

@@ -292,7 +292,7 @@ public final class JsonInput {
 
     private static void nesting(JsonParser p, int depth) throws InvalidRequestException {
         if (depth >= MAX_DEPTH) {
-            throw new InvalidRequestException(orRoot(path(p.getParsingContext())), "nested deeper than " + MAX_DEPTH
+            throw new InvalidRequestException(objectPath(p), "nested deeper than " + MAX_DEPTH
                     + " levels (a request needs 4)");
         }
     }
@@ -430,7 +430,7 @@ public final class JsonInput {
         return orRoot(path.startsWith(".") ? path.substring(1) : path);
     }
 
-    /** The path of the object the parser is in (not of its current field). */
+    /** The path of the object or array the parser has just entered or is in (not of its current field). */
     private static String objectPath(JsonParser p) {
         JsonStreamContext parent = p.getParsingContext().getParent();
         return parent == null ? "$" : path(parent);
