@@ -9,6 +9,7 @@ import im.tariff.io.RequestReader;
 import im.tariff.model.Bill;
 import im.tariff.model.BillRequest;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,21 +34,40 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text = InputFiles.readText(file);
-        BillRequest request;
-        try {
-            request = new RequestReader().read(text);
-        } catch (InvalidRequestException e) {
-            throw new CliExit(ExitCodes.BAD_INPUT, "error: " + e.getMessage());
+        Answer answer = answer(InputFiles.readRequest(file), rules::loadEngine);
+        if (answer.bill() == null) {
+            throw new CliExit(answer.status(), answer.error());
         }
-        TariffEngine engine = rules.loadEngine();
-        Bill bill;
-        try {
-            bill = engine.evaluate(request);
-        } catch (EvaluationException e) {
-            throw new CliExit(ExitCodes.BAD_RULES, "error: " + e.getMessage());
-        }
-        Console.OUT.println(format == Format.table ? BillTable.render(bill) : BillWriter.toPrettyJson(bill));
+        Console.OUT.println(format == Format.table ? BillTable.render(answer.bill()) : BillWriter.toPrettyJson(answer.bill()));
         return ExitCodes.OK;
+    }
+
+    /** What evaluate answers: a bill (status 0), or an exit status and the one line for stderr. */
+    public record Answer(int status, Bill bill, String error) {
+    }
+
+    /** The message of a failure that is the program's own, not the request's or the rules'. */
+    public static final String INTERNAL_ERROR = "error: 内部错误 (internal error): the request could not be "
+            + "evaluated; please report it with the request";
+
+    /**
+     * The answer for one request's bytes: 2 and the field for bad input (before any rules are compiled), 3 when
+     * a rule fails while firing, 1 only for a failure of the program itself. Never a stack trace.
+     */
+    public static Answer answer(byte[] request, Supplier<TariffEngine> engines) {
+        BillRequest parsed;
+        try {
+            parsed = new RequestReader().read(request, 0, request.length);
+        } catch (InvalidRequestException e) {
+            return new Answer(ExitCodes.BAD_INPUT, null, "error: " + e.getMessage());
+        }
+        TariffEngine engine = engines.get();
+        try {
+            return new Answer(ExitCodes.OK, engine.evaluate(parsed), null);
+        } catch (EvaluationException e) {
+            return new Answer(ExitCodes.BAD_RULES, null, "error: " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Answer(ExitCodes.INTERNAL, null, INTERNAL_ERROR);
+        }
     }
 }

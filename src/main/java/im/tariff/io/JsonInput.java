@@ -74,7 +74,7 @@ public final class JsonInput {
     /** Parses one document held as UTF-8 bytes in buf[off .. off+len). */
     public static JsonNode parse(byte[] buf, int off, int len) throws InvalidRequestException {
         if (len > MAX_BYTES) {
-            throw new InvalidRequestException("$", "request over " + MAX_BYTES + " bytes (" + len + " bytes)");
+            throw tooLarge(MAX_BYTES, len);
         }
         int start = off;
         int end = off + len;
@@ -87,6 +87,11 @@ public final class JsonInput {
         } catch (IOException e) {
             throw new InvalidRequestException("$", "malformed JSON: could not be read");
         }
+    }
+
+    /** The refusal of a document of length bytes over limit bytes, in the same words everywhere. */
+    public static InvalidRequestException tooLarge(long limit, long length) {
+        return new InvalidRequestException("$", "request over " + limit + " bytes (" + length + " bytes)");
     }
 
     /**
