@@ -447,7 +447,7 @@ public final class JsonInput {
 
     // ---- parse failures in plain words ----
 
-    private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected character \\((.+?) \\(code (\\d+)\\)\\)");
+    private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected character \\((.+?) \\(code (\\d+)[^)]*\\)\\)");
     private static final Pattern TOKEN = Pattern.compile("Unrecognized token '(.*?)'");
     private static final Pattern CLOSE_MARKER = Pattern.compile("Unexpected close marker '(.)'");
 
@@ -507,6 +507,12 @@ public final class JsonInput {
         }
         if (msg.contains("end-of-input")) {
             return "the JSON ends early";
+        }
+        if (msg.contains("surrogate")) {
+            return "a lone surrogate (\\uD800 to \\uDFFF without its pair) is not a character";
+        }
+        if (msg.contains("separating root-level values")) {
+            return "two JSON values in one request (something follows the first value)";
         }
         Matcher token = TOKEN.matcher(msg);
         if (token.find()) {
