@@ -328,10 +328,8 @@ public final class JsonInput {
             i++;
         }
         StringBuilder digits = new StringBuilder(Math.min(n, 64));
-        int intDigits = 0;
         while (i < n && isDigit(text.charAt(i))) {
             digits.append(text.charAt(i++));
-            intDigits++;
         }
         int fracDigits = 0;
         if (i < n && text.charAt(i) == '.') {
