@@ -10,10 +10,15 @@ import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
- * The batch's line evaluator: strict request reading, then an evaluation function (the rule engine in
- * production), then the result JSON. A refused request or a failing evaluation becomes an error record.
+ * The batch's line evaluator: strict request reading against the rules' catalog, then the rule engine,
+ * then the result JSON. A refused request, a failing evaluation, or any failure of the program's own on
+ * one line becomes an error record for that line; the other lines still get their results.
  */
 public final class BillLineEvaluator implements LineEvaluator {
+
+    /** The error record of a line whose evaluation failed for a reason of the program's own. */
+    public static final String INTERNAL_ERROR = "内部错误 (internal error): this line could not be evaluated; "
+            + "please report it with the line";
 
     private final Supplier<CompiledRules> rules;
 
@@ -36,6 +41,10 @@ public final class BillLineEvaluator implements LineEvaluator {
             return false;
         } catch (EvaluationException e) {
             ErrorRecord.write(out, lineNo, e.getMessage(), "$");
+            return false;
+        } catch (RuntimeException | StackOverflowError e) {
+            // the program's own failure on this line: the other lines still get their results
+            ErrorRecord.write(out, lineNo, INTERNAL_ERROR, "$");
             return false;
         }
         BillWriter.write(bill, out);

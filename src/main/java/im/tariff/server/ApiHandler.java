@@ -19,10 +19,11 @@ final class ApiHandler extends Handler.Abstract {
     private final ServiceMetrics metrics;
     private final EvaluateEndpoint evaluate;
 
-    ApiHandler(TariffEngine engine, ServiceMetrics metrics, int maxBodyBytes) {
+    ApiHandler(TariffEngine engine, ServiceMetrics metrics, int maxBodyBytes, java.time.Duration evalTimeout,
+               java.util.concurrent.ExecutorService evaluations) {
         this.engine = engine;
         this.metrics = metrics;
-        this.evaluate = new EvaluateEndpoint(engine, metrics, maxBodyBytes);
+        this.evaluate = new EvaluateEndpoint(engine, metrics, maxBodyBytes, evalTimeout, evaluations);
     }
 
     @Override
