@@ -153,7 +153,7 @@ public final class JsonInput {
                 need = 3;
                 hi = 0x8F; // nothing above U+10FFFF
             } else {
-                throw badUtf8(b, from, i);
+                throw badUtf8(b, from, to, i);
             }
             for (int k = 1; k <= need; k++) {
                 if (i + k >= to) {
@@ -164,17 +164,18 @@ public final class JsonInput {
                 int min = k == 1 ? lo : 0x80;
                 int max = k == 1 ? hi : 0xBF;
                 if (cont < min || cont > max) {
-                    throw badUtf8(b, from, i);
+                    throw badUtf8(b, from, to, i);
                 }
             }
             i += need + 1;
         }
     }
 
-    private static InvalidRequestException badUtf8(byte[] b, int from, int at) {
+    private static InvalidRequestException badUtf8(byte[] b, int from, int to, int at) {
         int c = b[at] & 0xFF;
         String hint = "";
-        if (at == from && b.length > at + 1 && (c == 0xFE || c == 0xFF)) {
+        // only this request's bytes count: a batch buffer holds the next lines too
+        if (at == from && to > at + 1 && (c == 0xFE || c == 0xFF)) {
             hint = " (a UTF-16 byte order mark?)";
         } else if (c == 0xED) {
             hint = " (an encoded surrogate, which is not a character)";

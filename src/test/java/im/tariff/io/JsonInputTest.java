@@ -142,4 +142,16 @@ class JsonInputTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aBadByteIsWordedTheSameWhetherOtherLinesFollowItInTheBufferOrNot() {
+        byte[] alone = {(byte) 0xFF};
+        byte[] inABatchBuffer = {(byte) 0xFF, '\n', '{', '}'};
+
+        String a = catchThrowableOfType(InvalidRequestException.class, () -> JsonInput.parse(alone, 0, 1)).getMessage();
+        String b = catchThrowableOfType(InvalidRequestException.class,
+                () -> JsonInput.parse(inABatchBuffer, 0, 1)).getMessage();
+
+        assertThat(b).isEqualTo(a).doesNotContain("UTF-16");
+    }
 }
