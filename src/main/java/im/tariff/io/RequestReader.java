@@ -146,8 +146,9 @@ public final class RequestReader {
             String typeText = requiredText(a, "type", path + ".");
             AddOnDef type = catalog.addOn(typeText);
             if (type == null) {
-                throw new InvalidRequestException(path + ".type", "unknown add-on type '" + typeText
-                        + "' (expected one of " + addOnChoices + ")" + nearMiss(typeText, addOnCodes()));
+                throw new InvalidRequestException(path + ".type", "unknown add-on type '" + typeText + "' ("
+                        + (catalog.addOns().isEmpty() ? "this tariff has no add-ons"
+                        : "expected one of " + addOnChoices) + ")" + nearMiss(typeText, addOnCodes()));
             }
             Set<String> fields = type.hasOption() ? Set.of("type", type.optionField(), "startDate")
                     : Set.of("type", "startDate");

@@ -21,6 +21,9 @@ final class ProjectRules {
 
     static final ProjectRules LIVE = new ProjectRules(Path.of("rules"));
     static final ProjectRules SEED = new ProjectRules(SharedEngine.SEED);
+    /** The two other real sheets, written in rules only: the 2024 domestic one and the international one. */
+    static final ProjectRules CN_2024 = new ProjectRules(Path.of("examples/tariffs/cn-2024"));
+    static final ProjectRules INTL = new ProjectRules(Path.of("examples/tariffs/intl"));
 
     final Path rules;
     final Path scenarios;
