@@ -78,7 +78,7 @@ public class CheckCommand implements Callable<Integer> {
             } catch (InvalidRequestException e) {
                 // refused requests are expected by some scenarios
             } catch (EvaluationException e) {
-                out.add(new RuleProblem(e.file(), e.line(), e.getMessage() + " (scenario '" + s.name() + "', "
+                out.add(new RuleProblem(e.file(), e.line(), e.reason() + " (scenario '" + s.name() + "', "
                         + s.file() + ")"));
             }
         }

@@ -53,19 +53,19 @@ public final class CatalogGaps {
             try {
                 terms = rules.termsOf(plan.code(), month);
             } catch (EvaluationException e) {
-                problems.add(new RuleProblem(e.file(), e.line(), e.getMessage()));
+                problems.add(new RuleProblem(e.file(), e.line(), e.reason()));
                 continue;
             }
             boolean fee = terms.stream().anyMatch(t -> t instanceof Fee f && f.addOn() == null);
             if (!fee) {
-                problems.add(at(plan.declared(), "套餐 " + plan.code() + "（" + plan.name() + "）没有套餐包费用：请加一条规则，"
+                problems.add(at(rules.locator().statementNaming(plan.declared(), plan.code()), "套餐 " + plan.code() + "（" + plan.name() + "）没有套餐包费用：请加一条规则，"
                         + "在 Account(plan == \"" + plan.code() + "\") 时插入 Fee.plan(kcontext, 账单行, \"价格\", \"说明\")"
                         + " (plan without a fee)"));
             }
             for (AddOnDef a : catalog.addOns()) {
                 if (a.offeredOn(plan.code())
                         && terms.stream().noneMatch(t -> t instanceof Fee f && a.code().equals(f.addOn()))) {
-                    problems.add(at(a.declared(), "增值服务 " + a.code() + " 写明提供于" + plan.name() + "，但" + plan.name()
+                    problems.add(at(rules.locator().statementNaming(a.declared(), a.code()), "增值服务 " + a.code() + " 写明提供于" + plan.name() + "，但" + plan.name()
                             + "没有它的价格：请插入 Fee.addOn(kcontext, \"" + a.code() + "\", …)，或从目录的提供套餐中去掉 "
                             + plan.code() + " (offered add-on without a price on " + plan.code() + ")"));
                 }
@@ -76,13 +76,13 @@ public final class CatalogGaps {
         }
         for (MeterDef m : catalog.meters()) {
             if (!outside.contains("\"" + m.code() + "\"")) {
-                problems.add(at(m.declared(), "用量指标 " + m.code() + "（" + m.label() + "）没有任何规则读取：请为它定价"
+                problems.add(at(rules.locator().statementNaming(m.declared(), m.code()), "用量指标 " + m.code() + "（" + m.label() + "）没有任何规则读取：请为它定价"
                         + "（Overage / DailyRate）或设上限（Limit），或从目录中删去 (declared meter that no rule reads)"));
             }
         }
         for (LineDef l : catalog.lines()) {
             if (!outside.contains("\"" + l.code() + "\"")) {
-                problems.add(at(l.declared(), "账单行 " + l.code() + " 没有任何规则产生：请在价目里使用它，或从目录中删去"
+                problems.add(at(rules.locator().statementNaming(l.declared(), l.code()), "账单行 " + l.code() + " 没有任何规则产生：请在价目里使用它，或从目录中删去"
                         + " (line code that no rule produces)"));
             }
         }
@@ -139,6 +139,7 @@ public final class CatalogGaps {
                     o.put(a.optionField(), firstOption(rules, plan.code(), a.code(), month));
                 }
             }
+            // (a failing term rule makes firstOption answer 1; the evaluation below names the rule)
             ObjectNode usage = request.putObject("usage");
             for (MeterDef m : catalog.meters()) {
                 switch (m.shape()) {
@@ -158,14 +159,20 @@ public final class CatalogGaps {
                 problems.add(new RuleProblem(RuleCompiler.displayName(rules.source(), null), 0,
                         "目录自相矛盾，探测请求被拒绝 (the catalog refuses its own probe request): " + e.getMessage()));
             } catch (EvaluationException e) {
-                problems.add(new RuleProblem(e.file(), e.line(), e.getMessage()));
+                problems.add(new RuleProblem(e.file(), e.line(), e.reason()));
             }
         }
         return problems;
     }
 
     private static long firstOption(CompiledRules rules, String plan, String addOn, YearMonth month) {
-        for (Object t : rules.termsOf(plan, month)) {
+        List<Object> terms;
+        try {
+            terms = rules.termsOf(plan, month);
+        } catch (EvaluationException e) {
+            return 1;
+        }
+        for (Object t : terms) {
             if (t instanceof Fee f && addOn.equals(f.addOn()) && f.option() != null) {
                 return f.option();
             }
