@@ -10,11 +10,13 @@ import im.tariff.catalog.MeterDef;
 import im.tariff.catalog.PlanDef;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.Json;
+import im.tariff.model.Bill;
 import im.tariff.model.DailyRate;
 import im.tariff.model.Fee;
 import im.tariff.model.Limit;
 import im.tariff.model.Overage;
 import im.tariff.model.Term;
+import im.tariff.model.Violation;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,7 +31,8 @@ import java.util.regex.Pattern;
  * What {@code tariff check} finds beyond compile errors, each at the file:line an analyst must edit:
  * <ul>
  *   <li>a plan without a fee; an add-on offered on a plan that has no price for it there;</li>
- *   <li>a declared meter that no rule reads; a declared line code that no rule produces;</li>
+ *   <li>a declared meter that no rule reads; a declared line code that no rule produces; a meter that a plan
+ *   neither prices nor limits (the closed-world guard fires on the probe);</li>
  *   <li>a term naming a plan, add-on, meter, dimension value or line code the catalog does not declare;</li>
  *   <li>a rule that compiles but fails when it fires, found by evaluating a probe request per plan (every
  *   add-on ordered, every meter used).</li>
@@ -154,7 +157,16 @@ public final class CatalogGaps {
                 }
             }
             try {
-                rules.evaluate(rules.reader().read(request));
+                Bill bill = rules.evaluate(rules.reader().read(request));
+                for (Violation v : bill.violations()) {
+                    // a guard that fired on a meter: the plan neither prices nor limits it
+                    if (rules.closedWorldRules().contains(v.rule()) && catalog.meter(v.subject()) != null) {
+                        problems.add(at(rules.locator().statementNaming(plan.declared(), plan.code()), "套餐 "
+                                + plan.code() + "（" + plan.name() + "）对用量指标 " + v.subject() + "（"
+                                + catalog.meterLabel(v.subject()) + "）既没有价格也没有上限：请为它插入 Overage / DailyRate，"
+                                + "或 Limit.of / Limit.unlimited (meter neither priced nor limited on this plan)"));
+                    }
+                }
             } catch (InvalidRequestException e) {
                 problems.add(new RuleProblem(RuleCompiler.displayName(rules.source(), null), 0,
                         "目录自相矛盾，探测请求被拒绝 (the catalog refuses its own probe request): " + e.getMessage()));

@@ -59,6 +59,7 @@ public final class CompiledRules {
 
     private final List<String> ruleNames;
     private final List<String> billingRules;
+    private final java.util.Set<String> closedWorldRules = new java.util.HashSet<>();
     private final java.util.concurrent.ConcurrentHashMap<String, List<Object>> termCache =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Instant loadedAt = Instant.now();
@@ -91,6 +92,9 @@ public final class CompiledRules {
         TreeSet<String> billing = new TreeSet<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
+                if (rule.getMetaData().containsKey(CLOSED_WORLD)) {
+                    closedWorldRules.add(rule.getName());
+                }
                 if (names.contains(rule.getName()) && !declaring.contains(rule.getName())
                         && !rule.getMetaData().containsKey(CLOSED_WORLD)) {
                     billing.add(rule.getName());
@@ -205,6 +209,11 @@ public final class CompiledRules {
      */
     public List<String> billingRules() {
         return billingRules;
+    }
+
+    /** Names of the closed-world guards ({@code @closedWorld}): they fire only where the tariff has a gap. */
+    public java.util.Set<String> closedWorldRules() {
+        return java.util.Collections.unmodifiableSet(closedWorldRules);
     }
 
     /** Names of every rule in the set, sorted. */
