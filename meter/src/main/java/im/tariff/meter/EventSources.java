@@ -265,7 +265,8 @@ final class EventSources {
         Dataset<Row> df;
         try {
             df = spark.read().parquet(path);
-        } catch (RuntimeException e) {
+            df.schema();
+        } catch (Exception e) { // Spark reports a file that is not Parquet with its own (checked) exception
             throw new BadInputException("--" + input.label + " " + path + ": cannot be read as Parquet");
         }
         List<Column> cols = new ArrayList<>();

@@ -111,7 +111,16 @@ public final class MeterJob {
                         org.apache.spark.sql.Encoders.row(Evaluator.OUT))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            evaluated.count();
+            try {
+                evaluated.count();
+            } catch (Exception e) {
+                String unreadable = unreadable(e);
+                if (unreadable == null) {
+                    throw e;
+                }
+                err.println("error: an input file could not be read: " + unreadable);
+                return BAD_INPUT;
+            }
             Configuration conf = spark.sparkContext().hadoopConfiguration();
             Path out = new Path(o.out());
             FileSystem fs = out.getFileSystem(conf);
@@ -333,6 +342,22 @@ public final class MeterJob {
             revenue.set(e.getKey(), e.getValue());
         }
         return s;
+    }
+
+    /** When a job failed because an input file could not be read: the reason in one line, else null. */
+    static String unreadable(Throwable e) {
+        String found = null;
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && (m.contains("FAILED_READ_FILE") || c instanceof IOException)) {
+                found = m;
+            }
+        }
+        if (found == null) {
+            return null;
+        }
+        String line = found.lines().findFirst().orElse(found);
+        return line.replaceAll("\\[[A-Z_.]+\\]\\s*", "");
     }
 
     private static BigDecimal money(BigDecimal v) {
