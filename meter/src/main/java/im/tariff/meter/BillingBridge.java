@@ -45,14 +45,17 @@ public final class BillingBridge {
         private static final long serialVersionUID = 1L;
         final String key;
         final TreeMap<String, byte[]> files;
+        /** The folder the files were read from, on the driver (not used on executors). */
+        final transient Path source;
 
-        private Rules(String key, TreeMap<String, byte[]> files) {
+        private Rules(String key, TreeMap<String, byte[]> files, Path source) {
             this.key = key;
             this.files = files;
+            this.source = source;
         }
 
         public static Rules bundled() {
-            return new Rules("bundled", new TreeMap<>());
+            return new Rules("bundled", new TreeMap<>(), null);
         }
 
         /** Every regular file under dir (relative paths), read now on the driver. */
@@ -71,7 +74,7 @@ public final class BillingBridge {
                     sha.update(e.getValue());
                     sha.update((byte) 0);
                 }
-                return new Rules("dir-" + HexFormat.of().formatHex(sha.digest()), files);
+                return new Rules("dir-" + HexFormat.of().formatHex(sha.digest()), files, dir);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -100,7 +103,18 @@ public final class BillingBridge {
 
     /** Compiles the rules (once per JVM); on the driver this fails fast before any Spark work. */
     public static void check(Rules rules) throws BadRulesException {
-        engine(rules);
+        if (rules.source == null || ENGINES.containsKey(rules.key)) {
+            engine(rules);
+            return;
+        }
+        // on the driver, compile from the folder itself, so that problems name the user's files
+        try {
+            ENGINES.putIfAbsent(rules.key, TariffEngine.load(rules.source));
+        } catch (RuleCompilationException e) {
+            throw new BadRulesException(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Evaluates one request given as JSON text with the strict reader and the engine of this JVM. */
