@@ -5,10 +5,10 @@ import im.tariff.engine.RuleCompilationException;
 import im.tariff.engine.TariffEngine;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
-import im.tariff.io.RequestReader;
+import im.tariff.catalog.MeterDef;
+import im.tariff.catalog.PlanDef;
+import im.tariff.engine.CompiledRules;
 import im.tariff.model.BillRequest;
-import im.tariff.model.Plan;
-import im.tariff.model.Region;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -119,28 +118,32 @@ public final class BillingBridge {
 
     /** Evaluates one request given as JSON text with the strict reader and the engine of this JVM. */
     public static Outcome evaluate(Rules rules, String requestJson) throws BadRulesException {
-        TariffEngine engine = engine(rules);
+        CompiledRules compiled = engine(rules).rules(); // one rule set: its catalog reads, its rules bill
         BillRequest request;
         try {
-            request = new RequestReader().read(requestJson);
+            request = compiled.reader().read(requestJson);
         } catch (InvalidRequestException e) {
             return new Outcome(null, e.field(), e.reason());
         }
         try {
-            return new Outcome(BillWriter.toJson(engine.evaluate(request)), null, null);
+            return new Outcome(BillWriter.toJson(compiled.evaluate(request)), null, null);
         } catch (EvaluationException e) {
             return new Outcome(null, null, "the rules could not evaluate this request: " + e.getMessage());
         }
     }
 
-    /** The region values the barrage meter accepts (the tariff's catalog). */
-    public static List<String> regions() {
-        return Arrays.stream(Region.values()).map(Enum::name).toList();
+    /**
+     * The dimension values (regions) of the daily meter whose series the metered requests fill from barrage
+     * samples, as the rules' catalog declares them; empty when the tariff has no such meter.
+     */
+    public static List<String> regions(Rules rules) throws BadRulesException {
+        MeterDef barrage = engine(rules).rules().catalog().meterOfField(RequestJson.BARRAGE);
+        return barrage == null ? List.of() : List.copyOf(barrage.dimensionValues().keySet());
     }
 
-    /** The plan codes of the tariff's catalog (the event generator picks accounts' plans from them). */
-    public static List<String> planCodes() {
-        return Arrays.stream(Plan.values()).map(Enum::name).toList();
+    /** The plan codes of the rules' catalog (the event generator picks accounts' plans from them). */
+    public static List<String> planCodes(Rules rules) throws BadRulesException {
+        return engine(rules).rules().catalog().plans().stream().map(PlanDef::code).toList();
     }
 
     private static TariffEngine engine(Rules rules) throws BadRulesException {

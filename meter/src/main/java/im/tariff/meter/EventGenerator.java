@@ -179,8 +179,15 @@ final class EventGenerator {
     Totals write(String out, boolean csv, boolean parquet) throws IOException {
         Settings st = s;
         int days = s.month().lengthOfMonth();
-        List<String> regions = BillingBridge.regions();
-        List<String> plans = BillingBridge.planCodes();
+        List<String> regions;
+        List<String> plans;
+        try {
+            // events for the bundled tariff: its barrage regions and its plans
+            regions = BillingBridge.regions(BillingBridge.Rules.bundled());
+            plans = BillingBridge.planCodes(BillingBridge.Rules.bundled());
+        } catch (BillingBridge.BadRulesException e) {
+            throw new IllegalStateException(e);
+        }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         long cells = (long) s.apps() * days;
         int slices = (int) Math.max(1, Math.min(256, Math.max(jsc.defaultParallelism(), s.events() / 3_000_000)));

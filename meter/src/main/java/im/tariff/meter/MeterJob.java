@@ -77,7 +77,12 @@ public final class MeterJob {
         spark.sparkContext().register(stats, "tariff meter input stats");
         EventSources sources = new EventSources(spark, stats);
         EventTime time = new EventTime(o.month(), o.zone());
-        LinkedHashSet<String> regions = new LinkedHashSet<>(BillingBridge.regions());
+        LinkedHashSet<String> regions;
+        try {
+            regions = new LinkedHashSet<>(BillingBridge.regions(rules)); // compiled above: cannot fail now
+        } catch (BillingBridge.BadRulesException e) {
+            throw new IllegalStateException(e);
+        }
 
         Dataset<Row> items;
         Dataset<Row> accounts = null;

@@ -53,7 +53,7 @@ class MeterEndToEndTest {
     @Test
     void billsEqualEvaluatingTheExpectedRequestsDirectlyWithTheCoreEngine() throws Exception {
         TariffEngine engine = TariffEngine.load(null);
-        RequestReader reader = new RequestReader();
+        RequestReader reader = engine.rules().reader();
         List<String> direct = new ArrayList<>();
         for (String r : expectedRequests) {
             direct.add(BillWriter.toJson(engine.evaluate(reader.read(r))));
