@@ -35,7 +35,7 @@ class CheckCommandTest {
     void syntaxErrorIsReportedAtItsFileAndLine() throws Exception {
         Path rules = RuleFolders.copyOfBundled(dir);
         Path plans = rules.resolve("plans.drl");
-        int line = RuleFolders.breakFirst(plans, "plan == Plan.PRO", "plan === Plan.PRO");
+        int line = RuleFolders.breakFirst(plans, "plan == \"PRO\"", "plan === \"PRO\"");
 
         Cli.Result r = Cli.run("check", "--rules", rules.toString());
 
@@ -78,8 +78,8 @@ class CheckCommandTest {
     @Test
     void problemsInTwoFilesAreAllReported() throws Exception {
         Path rules = RuleFolders.copyOfBundled(dir);
-        int plansLine = RuleFolders.breakFirst(rules.resolve("plans.drl"), "plan == Plan.FLAGSHIP",
-                "plan == Plan.FLAGSHIP)");
+        int plansLine = RuleFolders.breakFirst(rules.resolve("plans.drl"), "plan == \"FLAGSHIP\"",
+                "plan == \"FLAGSHIP\")");
         int usageLine = RuleFolders.breakFirst(rules.resolve("usage.drl"), "DailyCount(", "DailyCont(");
 
         Cli.Result r = Cli.run("check", "--rules", rules.toString());

@@ -95,7 +95,7 @@ class EvaluateCommandTest {
     @Test
     void rulesThatDoNotCompileExit3WithFileAndLine() throws Exception {
         Path rules = RuleFolders.copyOfBundled(dir);
-        int line = RuleFolders.breakFirst(rules.resolve("plans.drl"), "plan == Plan.TRIAL", "plan === Plan.TRIAL");
+        int line = RuleFolders.breakFirst(rules.resolve("plans.drl"), "plan == \"TRIAL\"", "plan === \"TRIAL\"");
 
         Cli.Result r = Cli.run("evaluate", "--rules", rules.toString(), "examples/pro-mid-month.json");
 

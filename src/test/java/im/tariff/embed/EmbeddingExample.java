@@ -20,7 +20,7 @@ public final class EmbeddingExample implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingExample.class);
 
     private final TariffEngine engine;
-    private final RequestReader reader = new RequestReader(); // stateless, thread-safe
+    private final RequestReader reader = im.tariff.engine.SharedEngine.reader(); // stateless, thread-safe
 
     /** rulesDir: a folder of .drl files, or null for the rules bundled in the jar. */
     public EmbeddingExample(Path rulesDir, ReloadGate gate) throws IOException, RuleCompilationException {

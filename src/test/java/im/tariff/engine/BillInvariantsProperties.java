@@ -10,8 +10,6 @@ import im.tariff.io.RequestReader;
 import im.tariff.model.Bill;
 import im.tariff.model.BillingMode;
 import im.tariff.model.ChargeLine;
-import im.tariff.model.LineCode;
-import im.tariff.model.Plan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -74,10 +72,12 @@ class BillInvariantsProperties {
     void planFeeComesFirstOtherLinesAreAboveZeroOncePerCodeInOrder(@ForAll("seeds") long seed) {
         Bill bill = evaluate(RandomRequests.generate(seed));
 
-        assertThat(bill.lines().get(0).code()).isEqualTo(LineCode.PLAN_FEE);
+        assertThat(bill.lines().get(0).code()).isEqualTo("PLAN_FEE");
         assertThat(bill.lines().subList(1, bill.lines().size())).allSatisfy(l -> assertThat(l.amount().signum()).isPositive());
-        List<LineCode> codes = bill.lines().stream().map(ChargeLine::code).toList();
-        assertThat(codes).doesNotHaveDuplicates().isSorted();
+        List<String> codes = bill.lines().stream().map(ChargeLine::code).toList();
+        var catalog = SharedEngine.get().rules().catalog();
+        assertThat(codes).doesNotHaveDuplicates()
+                .isSortedAccordingTo(java.util.Comparator.comparingInt(catalog::lineOrder));
     }
 
     @Property(tries = TRIES)
@@ -87,7 +87,7 @@ class BillInvariantsProperties {
         Bill after = evaluate(raise(request, "peakDau", "dailyDau", "dau", more));
 
         assertThat(after.totals().total()).isGreaterThanOrEqualTo(before.totals().total());
-        assertThat(withoutCode(after, LineCode.DAU_OVERAGE)).isEqualTo(withoutCode(before, LineCode.DAU_OVERAGE));
+        assertThat(withoutCode(after, "DAU_OVERAGE")).isEqualTo(withoutCode(before, "DAU_OVERAGE"));
     }
 
     @Property(tries = TRIES)
@@ -98,7 +98,7 @@ class BillInvariantsProperties {
         Bill after = evaluate(raise(request, "peakGroups", "dailyGroups", "groups", more));
 
         assertThat(after.totals().total()).isGreaterThanOrEqualTo(before.totals().total());
-        assertThat(withoutCode(after, LineCode.GROUP_OVERAGE)).isEqualTo(withoutCode(before, LineCode.GROUP_OVERAGE));
+        assertThat(withoutCode(after, "GROUP_OVERAGE")).isEqualTo(withoutCode(before, "GROUP_OVERAGE"));
     }
 
     @Property(tries = TRIES)
@@ -109,10 +109,10 @@ class BillInvariantsProperties {
         Bill bill = evaluate(request);
 
         assertThat(bill.lines()).hasSize(1);
-        assertThat(bill.lines().get(0).code()).isEqualTo(LineCode.PLAN_FEE);
+        assertThat(bill.lines().get(0).code()).isEqualTo("PLAN_FEE");
         assertThat(bill.totals().total().toPlainString()).isEqualTo("0.00");
         if (request.has("addOns")) {
-            assertThat(bill.violations()).anySatisfy(v -> assertThat(v.code().name()).isEqualTo("ADDON_NOT_AVAILABLE"));
+            assertThat(bill.violations()).anySatisfy(v -> assertThat(v.code()).isEqualTo("ADDON_NOT_AVAILABLE"));
         }
     }
 
@@ -130,7 +130,7 @@ class BillInvariantsProperties {
     void paidPlanBillsAtLeastThePlanFeeAndViolationsNeverChangeCharges(@ForAll("seeds") long seed) {
         ObjectNode request = RandomRequests.generate(seed);
         Bill bill = evaluate(request);
-        if (bill.plan() == Plan.TRIAL) {
+        if (bill.plan() == "TRIAL") {
             return;
         }
         // the same request without previous/requested plan and usage limits: the downgrade and limit
@@ -145,7 +145,7 @@ class BillInvariantsProperties {
         Bill quietBill = evaluate(quiet);
 
         assertThat(bill.lines()).isEqualTo(quietBill.lines());
-        assertThat(quietBill.violations()).noneSatisfy(v -> assertThat(v.code().name())
+        assertThat(quietBill.violations()).noneSatisfy(v -> assertThat(v.code())
                 .isIn("LIMIT_EXCEEDED", "DOWNGRADE_TO_TRIAL"));
     }
 
@@ -153,7 +153,7 @@ class BillInvariantsProperties {
 
     static Bill evaluate(ObjectNode json) {
         try {
-            return SharedEngine.evaluate(new RequestReader().read(json.toString()));
+            return SharedEngine.evaluate(im.tariff.engine.SharedEngine.reader().read(json.toString()));
         } catch (InvalidRequestException e) {
             throw new AssertionError("generator made an invalid request: " + e.getMessage() + "\n" + json, e);
         }
@@ -181,9 +181,9 @@ class BillInvariantsProperties {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static List<ChargeLine> withoutCode(Bill bill, LineCode code) {
+    private static List<ChargeLine> withoutCode(Bill bill, String code) {
         List<ChargeLine> lines = new ArrayList<>(bill.lines());
-        lines.removeIf(l -> l.code() == code);
+        lines.removeIf(l -> l.code().equals(code));
         return lines;
     }
 }

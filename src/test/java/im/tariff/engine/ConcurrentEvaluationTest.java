@@ -28,7 +28,7 @@ class ConcurrentEvaluationTest {
     @Test
     void manyThreadsOnOneEngineGetTheSingleThreadedBills() throws Exception {
         TariffEngine engine = SharedEngine.get();
-        RequestReader reader = new RequestReader();
+        RequestReader reader = im.tariff.engine.SharedEngine.reader();
         List<BillRequest> requests = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
@@ -71,7 +71,7 @@ class ConcurrentEvaluationTest {
     @Test
     void requestsReadConcurrentlyAreTheSame() throws Exception {
         // RequestReader is documented stateless: one instance shared by threads
-        RequestReader reader = new RequestReader();
+        RequestReader reader = im.tariff.engine.SharedEngine.reader();
         List<String> jsons = new ArrayList<>();
         List<BillRequest> expected = new ArrayList<>();
         for (int i = 0; i < 500; i++) {

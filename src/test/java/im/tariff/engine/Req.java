@@ -112,7 +112,7 @@ public final class Req {
     /** Serialises and reads the request back, exactly as a file would be read. */
     public BillRequest request() {
         try {
-            return new RequestReader().read(root.toString());
+            return im.tariff.engine.SharedEngine.reader().read(root.toString());
         } catch (InvalidRequestException e) {
             throw new AssertionError("test request is not valid: " + e.getMessage() + "\n" + root, e);
         }

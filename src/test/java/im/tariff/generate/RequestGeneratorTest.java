@@ -9,7 +9,6 @@ import im.tariff.io.InvalidRequestException;
 import im.tariff.io.Json;
 import im.tariff.io.RequestReader;
 import im.tariff.model.Bill;
-import im.tariff.model.Metric;
 import im.tariff.model.Violation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,12 +27,12 @@ class RequestGeneratorTest {
 
     @BeforeAll
     static void readRules() {
-        hints = TariffHints.from(RuleSource.bundled());
+        hints = TariffHints.from(im.tariff.engine.SharedEngine.get().rules());
     }
 
     private static List<String> generate(long seed, int count) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new RequestGenerator(seed, hints).writeLines(count, out);
+        new RequestGenerator(seed, im.tariff.engine.SharedEngine.get().rules().catalog(), hints).writeLines(count, out);
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).endsWith("\n");
         return List.of(text.split("\n"));
@@ -42,16 +41,16 @@ class RequestGeneratorTest {
     @Test
     void hintsAreTheCapsAndQuotasOfTheRules() {
         // SPEC 1.2 / 1.4: friends 20 (TRIAL), 3000 (PRO, FLAGSHIP); DAU 100 hard on TRIAL, 10,000 free in blocks of 10,000
-        assertThat(hints.boundaries(Metric.FRIENDS_PER_USER)).containsExactly(20, 3000);
-        assertThat(hints.boundaries(Metric.DAU)).containsExactly(100, 10_000);
-        assertThat(hints.blocks(Metric.DAU)).containsExactly(10_000);
-        assertThat(hints.boundaries(Metric.MEMBERS_PER_GROUP)).containsExactly(20, 200, 2000, 6000);
-        assertThat(hints.historyDays()).containsExactly(30, 90, 180, 360);
+        assertThat(hints.boundaries("FRIENDS_PER_USER")).containsExactly(20, 3000);
+        assertThat(hints.boundaries("DAU")).containsExactly(100, 10_000);
+        assertThat(hints.blocks("DAU")).containsExactly(10_000);
+        assertThat(hints.boundaries("MEMBERS_PER_GROUP")).containsExactly(20, 200, 2000, 6000);
+        assertThat(hints.options("HISTORY_STORAGE")).containsExactly(30, 90, 180, 360);
     }
 
     @Test
     void everyGeneratedLineIsAValidRequest() throws IOException {
-        RequestReader reader = new RequestReader();
+        RequestReader reader = im.tariff.engine.SharedEngine.reader();
         for (long seed : new long[] {1, 2, -7}) {
             List<String> lines = generate(seed, 4000);
             assertThat(lines).hasSize(4000);
@@ -111,14 +110,14 @@ class RequestGeneratorTest {
 
     @Test
     void theBillsShowChargesAndViolationsOfEveryKind() throws Exception {
-        TariffEngine engine = TariffEngine.bundled();
-        RequestReader reader = new RequestReader();
+        TariffEngine engine = TariffEngine.fromDirectory(im.tariff.engine.SharedEngine.SEED);
+        RequestReader reader = im.tariff.engine.SharedEngine.reader();
         Set<String> codes = new HashSet<>();
         for (String line : generate(9, 3000)) {
             Bill bill = engine.evaluate(reader.read(line));
-            bill.lines().forEach(l -> codes.add(l.code().name()));
+            bill.lines().forEach(l -> codes.add(l.code()));
             for (Violation v : bill.violations()) {
-                codes.add(v.code().name());
+                codes.add(v.code());
             }
         }
         assertThat(codes).contains("PLAN_FEE", "DAU_OVERAGE", "GROUP_OVERAGE", "ADDON_AVCHATROOM_UNLIMITED",

@@ -88,7 +88,7 @@ class BillWriterTest {
     void tableShowsLinesTotalsAndViolations() {
         Bill bill = Req.trial().previous("PRO").bill();
 
-        String table = BillTable.render(bill);
+        String table = BillTable.render(bill, im.tariff.engine.SharedEngine.get().rules().catalog());
 
         assertThat(table).contains("PLAN_FEE").contains("0.00").contains("DOWNGRADE_TO_TRIAL").contains("体验版");
     }

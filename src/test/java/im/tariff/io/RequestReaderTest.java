@@ -3,12 +3,9 @@ package im.tariff.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import im.tariff.model.AddOnType;
 import im.tariff.model.BillRequest;
-import im.tariff.model.Metric;
-import im.tariff.model.Plan;
-import im.tariff.model.Region;
-import im.tariff.model.UsageCount;
+import im.tariff.model.DailyUsage;
+import im.tariff.model.Usage;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RequestReaderTest {
 
-    private final RequestReader reader = new RequestReader();
+    private final RequestReader reader = im.tariff.engine.SharedEngine.reader();
 
     private static final String HEAD = "\"appId\": \"1400000001\", \"billingMonth\": \"2026-10\", \"plan\": \"PRO\"";
 
@@ -53,18 +50,19 @@ class RequestReaderTest {
                 + "'usage': {'peakDau': 25000, 'dailyGroups': [{'date': '2026-10-01', 'groups': 90000}], "
                 + "'barrage': [{'date': '2026-10-03', 'region': 'DOMESTIC', 'peakMbps': 12.5}], 'users': 5000}"));
 
-        assertThat(r.account().plan()).isEqualTo(Plan.PRO);
+        assertThat(r.account().plan()).isEqualTo("PRO");
         assertThat(r.account().planStartDate()).isEqualTo(LocalDate.of(2026, 10, 15));
-        assertThat(r.account().previousPlan()).isEqualTo(Plan.TRIAL);
-        assertThat(r.account().requestedPlan()).isEqualTo(Plan.FLAGSHIP);
-        assertThat(r.addOns()).extracting(a -> a.type()).containsExactly(AddOnType.GROUP_MEMBER_CAP,
-                AddOnType.HISTORY_STORAGE, AddOnType.SECURITY_ADVANCED);
-        assertThat(r.addOns().get(1).days()).isEqualTo(90);
+        assertThat(r.account().previousPlan()).isEqualTo("TRIAL");
+        assertThat(r.account().requestedPlan()).isEqualTo("FLAGSHIP");
+        assertThat(r.addOns()).extracting(a -> a.type()).containsExactly("GROUP_MEMBER_CAP",
+                "HISTORY_STORAGE", "SECURITY_ADVANCED");
+        assertThat(r.addOns().get(1).option()).isEqualTo(90);
         assertThat(r.addOns().get(2).startDate()).isEqualTo(LocalDate.of(2026, 10, 20));
-        assertThat(r.counts()).contains(new UsageCount(Metric.DAU, 25000), new UsageCount(Metric.USERS, 5000));
-        assertThat(r.daily()).hasSize(1);
-        assertThat(r.barrage().get(0).region()).isEqualTo(Region.DOMESTIC);
-        assertThat(r.barrage().get(0).peakMbps()).isEqualByComparingTo("12.5");
+        assertThat(r.usage()).contains(new Usage("DAU", 25000), new Usage("USERS", 5000));
+        assertThat(r.daily()).hasSize(2);
+        DailyUsage barrage = r.daily().stream().filter(d -> d.meter().equals("BARRAGE_BANDWIDTH")).findFirst().orElseThrow();
+        assertThat(barrage.key()).isEqualTo("DOMESTIC");
+        assertThat(barrage.value()).isEqualByComparingTo("12.5");
     }
 
     @Test
@@ -72,7 +70,7 @@ class RequestReaderTest {
         BillRequest r = reader.read(usage("'barrage': [{'date': '2026-10-03', 'region': 'DOMESTIC', 'peakMbps': 1},"
                 + " {'date': '2026-10-03', 'region': 'INTERNATIONAL', 'peakMbps': 2}]"));
 
-        assertThat(r.barrage()).hasSize(2);
+        assertThat(r.daily()).hasSize(2);
     }
 
     @Test
@@ -87,7 +85,7 @@ class RequestReaderTest {
     void aPeakForOneFigureAndASeriesForTheOtherIsFine() throws Exception {
         BillRequest r = reader.read(usage("'peakDau': 5, 'dailyGroups': [{'date': '2026-10-03', 'groups': 2}]"));
 
-        assertThat(r.counts()).containsExactly(new UsageCount(Metric.DAU, 5));
+        assertThat(r.usage()).containsExactly(new Usage("DAU", 5));
     }
 
     // ---- SPEC 2.2, one class at a time ----

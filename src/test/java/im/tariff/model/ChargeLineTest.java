@@ -19,8 +19,8 @@ class ChargeLineTest {
     @CsvSource({"0.0025, 2.00, 0.01", "0.0024, 2.00, 0.00", "0.1225, 2.00, 0.25", "0.125, 4.00, 0.50",
             "20.5, 2.00, 41.00", "3, 1000.00, 3000.00", "0.335, 1, 0.34", "0.345, 1, 0.35"})
     void postpaidAmountIsQuantityTimesPriceRoundedHalfUp(String quantity, String price, String amount) {
-        ChargeLine line = ChargeLine.postpaid(null, LineCode.BARRAGE_BANDWIDTH_DOMESTIC, OCTOBER,
-                new BigDecimal(quantity), price, "test");
+        ChargeLine line = ChargeLine.monthly("X", OCTOBER, new BigDecimal(quantity), new BigDecimal(price), "r",
+                "test");
 
         assertThat(line.amount().toPlainString()).isEqualTo(amount);
         assertThat(line.chargeDate()).isEqualTo(LocalDate.of(2026, 11, 3));
@@ -29,9 +29,9 @@ class ChargeLineTest {
 
     @Test
     void prepaidLineIsChargedOnItsFirstDay() {
-        PrepaidPeriod period = new PrepaidPeriod(null, LocalDate.of(2026, 10, 15), LocalDate.of(2026, 11, 14));
+        PrepaidPeriod period = new PrepaidPeriod(null, null, LocalDate.of(2026, 10, 15), LocalDate.of(2026, 11, 14));
 
-        ChargeLine line = ChargeLine.prepaid(null, LineCode.PLAN_FEE, period, "999", "专业版套餐包");
+        ChargeLine line = ChargeLine.prepaid(fee("999", "专业版套餐包"), period);
 
         assertThat(line.amount().toPlainString()).isEqualTo("999.00");
         assertThat(line.quantity()).isEqualByComparingTo("1");
@@ -41,14 +41,13 @@ class ChargeLineTest {
 
     @Test
     void totalsAreSumsByBillingMode() {
-        PrepaidPeriod period = new PrepaidPeriod(null, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+        PrepaidPeriod period = new PrepaidPeriod(null, null, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
         List<ChargeLine> lines = List.of(
-                ChargeLine.prepaid(null, LineCode.PLAN_FEE, period, "999.00", "a"),
-                ChargeLine.prepaid(null, LineCode.ADDON_SECURITY_ADVANCED, period, "1000.00", "b"),
-                ChargeLine.postpaid(null, LineCode.BARRAGE_BANDWIDTH_DOMESTIC, OCTOBER, new BigDecimal("0.0025"),
-                        "2.00", "c"),
-                ChargeLine.postpaid(null, LineCode.BARRAGE_BANDWIDTH_INTERNATIONAL, OCTOBER, new BigDecimal("0.0025"),
-                        "2.00", "d"));
+                ChargeLine.prepaid(fee("999.00", "a"), period),
+                ChargeLine.prepaid(fee("1000.00", "b"), period),
+                ChargeLine.monthly("C", OCTOBER, new BigDecimal("0.0025"), new BigDecimal("2.00"), "r", "c"),
+                ChargeLine.daily("D", LocalDate.of(2026, 10, 31), new BigDecimal("0.0025"), new BigDecimal("2.00"),
+                        "r", "d"));
 
         Totals totals = Bill.totalsOf(lines);
 
@@ -64,11 +63,17 @@ class ChargeLineTest {
     }
 
     @Test
-    void planCodesAndChineseNames() {
-        assertThat(Plan.parse("PRO")).isEqualTo(Plan.PRO);
-        assertThat(Plan.parse("体验版")).isEqualTo(Plan.TRIAL);
-        assertThat(Plan.parse("旗舰版")).isEqualTo(Plan.FLAGSHIP);
-        assertThat(Plan.parse("pro")).isNull();
-        assertThat(Plan.parse(null)).isNull();
+    void dailyLineCoversItsDayAndIsChargedTheNextDayEvenAcrossAMonthEnd() {
+        ChargeLine line = ChargeLine.daily("D", LocalDate.of(2026, 10, 31), new BigDecimal("3"),
+                new BigDecimal("10.00"), "r", "d");
+
+        assertThat(line.periodStart()).isEqualTo(line.periodEnd()).isEqualTo(LocalDate.of(2026, 10, 31));
+        assertThat(line.chargeDate()).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(line.amount().toPlainString()).isEqualTo("30.00");
+        assertThat(line.billingMode()).isEqualTo(BillingMode.DAILY_POSTPAID);
+    }
+
+    private static Fee fee(String price, String label) {
+        return new Fee(null, null, "L", new BigDecimal(price), label, Versions.EVER, Versions.NEVER, "r");
     }
 }

@@ -140,8 +140,8 @@ class ScenarioCommandsTest {
     @Test
     void diffReportsViolationsAddedAndRemoved() throws IOException {
         Path newRules = rulesCopy("limit-rules");
-        edit(newRules.resolve("limits.drl"), "insert(new Limit(Metric.USERS, 100));", "insert(new Limit(Metric.USERS, 200));");
-        edit(newRules.resolve("limits.drl"), "insert(new Limit(Metric.TOTAL_GROUPS, 100));", "insert(new Limit(Metric.TOTAL_GROUPS, 50));");
+        edit(newRules.resolve("limits.drl"), "Limit.of(kcontext, \"USERS\", 100)", "Limit.of(kcontext, \"USERS\", 200)");
+        edit(newRules.resolve("limits.drl"), "Limit.of(kcontext, \"TOTAL_GROUPS\", 100)", "Limit.of(kcontext, \"TOTAL_GROUPS\", 50)");
         Path requests = Files.writeString(tmp.resolve("r.jsonl"),
                 "{\"appId\": \"9\", \"billingMonth\": \"2026-10\", \"plan\": \"TRIAL\", \"usage\": {\"users\": 150, \"totalGroups\": 60}}\n");
         Run r = tariff("diff", "--base", ProjectRules.RULES.toString(), "--rules", newRules.toString(), requests.toString());

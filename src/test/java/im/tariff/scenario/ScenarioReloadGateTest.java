@@ -36,7 +36,7 @@ class ScenarioReloadGateTest {
                 }
             }
         }
-        pro = new RequestReader().read(PRO);
+        pro = im.tariff.engine.SharedEngine.reader().read(PRO);
     }
 
     private void setProFee(String fee) throws Exception {

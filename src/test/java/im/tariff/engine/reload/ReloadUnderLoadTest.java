@@ -58,7 +58,7 @@ class ReloadUnderLoadTest {
     @Timeout(300) // a hang is a failure; normally well under a minute
     void everyBillMatchesTheSingleThreadedBillOfTheVersionItNames() throws Exception {
         RulesFolder rules = new RulesFolder(tmp);
-        RequestReader reader = new RequestReader();
+        RequestReader reader = im.tariff.engine.SharedEngine.reader();
         List<BillRequest> requests = new ArrayList<>();
         for (String r : REQUESTS) {
             requests.add(reader.read(r));
@@ -170,7 +170,7 @@ class ReloadUnderLoadTest {
     /** The gate: the PRO fee of a PRO request with no usage must stay under 5000 CNY. */
     private List<String> proFeeBelow5000(CompiledRules candidate) {
         try {
-            BigDecimal total = candidate.evaluate(new RequestReader().read(REQUESTS.get(0))).totals().total();
+            BigDecimal total = candidate.evaluate(im.tariff.engine.SharedEngine.reader().read(REQUESTS.get(0))).totals().total();
             return total.compareTo(new BigDecimal("5000")) < 0 ? List.of() : List.of("PRO fee " + total + " >= 5000");
         } catch (Exception e) {
             return List.of(e.toString());

@@ -56,7 +56,7 @@ class RuleLintTest {
             "javax.script.ScriptEngine e = null;",
             "java.util.concurrent.Executors.newFixedThreadPool(1);",
             "org.kie.api.KieServices.Factory.get();",
-            "im.tariff.engine.TariffEngine.bundled();",
+            "im.tariff.engine.TariffEngine.fromDirectory(im.tariff.engine.SharedEngine.SEED);",
             "kcontext.getKieRuntime().halt();",
             "while (true) { }",
             "for (;;) { }",
@@ -91,8 +91,8 @@ class RuleLintTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "// System.exit(0) in a comment is harmless\n    insert(new UsageCount(Metric.DAU, 1));",
-            "/* Runtime, Thread, java.io.File */ insert(new UsageCount(Metric.DAU, 1));",
+            "// System.exit(0) in a comment is harmless\n    insert(new Usage(\"DAU\", 1));",
+            "/* Runtime, Thread, java.io.File */ insert(new Usage(\"DAU\", 1));",
             "String s = \"System.exit(0) and java.io.File in a description\";",
             "String s = \"escaped \\\" quote then System in text\";",
             "java.math.BigDecimal x = java.math.BigDecimal.ZERO.add(1000B);",
