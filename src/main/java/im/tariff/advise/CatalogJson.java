@@ -6,6 +6,7 @@ import im.tariff.catalog.Catalog;
 import im.tariff.catalog.LineDef;
 import im.tariff.catalog.MeterDef;
 import im.tariff.catalog.PlanDef;
+import im.tariff.catalog.ViolationDef;
 import im.tariff.engine.CompiledRules;
 import im.tariff.model.Fee;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.TreeSet;
 /**
  * The catalog of one rule set as JSON (GET /v1/catalog), for the calculator page: plans, add-ons with the
  * option values each plan prices in the month, meters with their shapes, labels, units and dimension values,
- * line codes and the currency. Names and numbers all come from the rules.
+ * line and violation codes with their labels, and the currency. Names and numbers all come from the rules.
  */
 public final class CatalogJson {
 
@@ -120,6 +121,14 @@ public final class CatalogJson {
             g.writeStartObject();
             g.writeStringField("code", l.code());
             g.writeStringField("label", l.label());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("violations");
+        for (ViolationDef v : c.violations()) {
+            g.writeStartObject();
+            g.writeStringField("code", v.code());
+            g.writeStringField("label", v.label());
             g.writeEndObject();
         }
         g.writeEndArray();

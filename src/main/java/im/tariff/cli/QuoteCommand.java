@@ -18,9 +18,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "quote", mixinStandardHelpOptions = true,
         description = "The price calculator: the bill of a plan with add-ons on estimated usage (appId \"quote\").",
-        footer = {"", "Example: tariff quote --plan PRO --addon GROUP_MEMBER_CAP --addon HISTORY_STORAGE:90 "
-                + "--usage peakDau=25000",
-                "Exit status: 0 priced (violations included); 2 bad input; 3 rules do not compile."})
+        footer = {"", "Exit status: 0 priced (violations included); 2 bad input; 3 rules do not compile."})
 public class QuoteCommand implements Callable<Integer> {
 
     @Option(names = "--plan", paramLabel = "PLAN", required = true, description = "plan code or name")
