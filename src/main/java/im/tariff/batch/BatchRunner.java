@@ -2,6 +2,7 @@ package im.tariff.batch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import im.tariff.io.Json;
+import im.tariff.io.JsonInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,10 +29,13 @@ public final class BatchRunner {
     public static final int DEFAULT_CHUNK_LINES = 512;
     /** Input bytes a chunk holds at most (unless one line is longer). */
     public static final int DEFAULT_CHUNK_BYTES = 512 * 1024;
+    /** A line longer than this (a request's limit) is skipped unread and becomes an error record. */
+    public static final int DEFAULT_MAX_LINE_BYTES = JsonInput.MAX_BYTES;
 
     private final int threads;
     private final int chunkLines;
     private final int chunkBytes;
+    private final int maxLineBytes;
     private final int window;
     private final Supplier<? extends LineEvaluator> evaluators;
 
@@ -39,12 +43,18 @@ public final class BatchRunner {
      * @param evaluators makes one evaluator per worker thread
      */
     public BatchRunner(int threads, int chunkLines, int chunkBytes, Supplier<? extends LineEvaluator> evaluators) {
-        if (threads < 1 || chunkLines < 1 || chunkBytes < 1) {
-            throw new IllegalArgumentException("threads, chunk lines and chunk bytes must be at least 1");
+        this(threads, chunkLines, chunkBytes, DEFAULT_MAX_LINE_BYTES, evaluators);
+    }
+
+    BatchRunner(int threads, int chunkLines, int chunkBytes, int maxLineBytes,
+                Supplier<? extends LineEvaluator> evaluators) {
+        if (threads < 1 || chunkLines < 1 || chunkBytes < 1 || maxLineBytes < 1) {
+            throw new IllegalArgumentException("threads, chunk lines, chunk bytes and line bytes must be at least 1");
         }
         this.threads = threads;
         this.chunkLines = chunkLines;
         this.chunkBytes = chunkBytes;
+        this.maxLineBytes = maxLineBytes;
         this.window = 4 * threads;
         this.evaluators = evaluators;
     }
@@ -107,7 +117,7 @@ public final class BatchRunner {
     private void readAll(InputStream in, ExecutorService workers, ThreadLocal<LineEvaluator> local,
                          BlockingQueue<Future<Result>> pending) {
         try {
-            ChunkReader chunks = new ChunkReader(in, chunkLines, chunkBytes);
+            ChunkReader chunks = new ChunkReader(in, chunkLines, chunkBytes, maxLineBytes);
             Chunk c;
             while ((c = chunks.next()) != null) {
                 Chunk chunk = c;
@@ -126,14 +136,17 @@ public final class BatchRunner {
         }
     }
 
-    private static Result evaluate(Chunk c, LineEvaluator evaluator) throws IOException {
+    private Result evaluate(Chunk c, LineEvaluator evaluator) throws IOException {
         ByteSink sink = new ByteSink(c.data().length * 2 + 4096);
         int bills = 0;
         try (JsonGenerator g = Json.FACTORY.createGenerator(sink)) {
             g.setRootValueSeparator(null);
             for (int i = 0; i < c.count(); i++) {
                 int start = c.starts()[i];
-                if (evaluator.evaluate(c.firstLine() + i, c.data(), start, c.ends()[i] - start, g)) {
+                long length = c.tooLong() > 0 ? c.tooLong() : c.ends()[i] - start;
+                if (length > maxLineBytes) {
+                    ErrorRecord.write(g, c.firstLine() + i, JsonInput.tooLarge(maxLineBytes, length).reason(), "$");
+                } else if (evaluator.evaluate(c.firstLine() + i, c.data(), start, c.ends()[i] - start, g)) {
                     bills++;
                 }
                 g.writeRaw('\n');

@@ -34,7 +34,7 @@ public final class CatalogCheck {
                     + " (the catalog declares no plan; declare them in a rule on CatalogDraft)"));
         }
         if (catalog.currency() == null) {
-            issues.add(new CatalogIssue(fallback, "目录里没有声明币种：请写 $c.currency(\"CNY\", \"元\")"
+            issues.add(new CatalogIssue(fallback, "目录里没有声明币种：请写 $c.currency(\"币种代码\", \"说明里的写法\")"
                     + " (the catalog declares no currency)"));
         }
         Set<String> names = new HashSet<>();

@@ -1,6 +1,17 @@
 package im.tariff.cli;
 
+import im.tariff.engine.CatalogGaps;
 import im.tariff.engine.CompiledRules;
+import im.tariff.engine.EvaluationException;
+import im.tariff.engine.RuleProblem;
+import im.tariff.io.InvalidRequestException;
+import im.tariff.scenario.Scenario;
+import im.tariff.scenario.ScenarioFormatException;
+import im.tariff.scenario.ScenarioSuite;
+import java.nio.file.Files;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import im.tariff.engine.RuleCompilationException;
 import im.tariff.engine.RuleCompiler;
 import java.util.concurrent.Callable;
@@ -8,7 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Lints and compiles the rules; prints every problem as file:line: message.",
+        description = {"Lints and compiles the rules, reads their catalog and checks it for gaps (a plan without",
+                "a fee, an offered add-on without a price, a meter no rule reads, a line code no rule produces),",
+                "evaluates a probe request per plan and every scenario of the folder's scenarios/ so that a rule",
+                "that fails when it fires is found; prints every problem as file:line: message.",
                 "The lint refuses rule files that reach outside the tariff (System, Runtime, threads, processes,",
                 "reflection, class loading, files, network, imports outside the allow-list, globals, eval);",
                 "unsafe files are not compiled at all."},
@@ -27,9 +41,47 @@ public class CheckCommand implements Callable<Integer> {
         } catch (RuleCompilationException e) {
             throw new CliExit(ExitCodes.BAD_RULES, RulesOption.describe(e));
         }
+        List<RuleProblem> problems = new ArrayList<>(CatalogGaps.find(compiled, YearMonth.now()));
+        problems.addAll(scenarioFailures(compiled));
+        if (!problems.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (RuleProblem p : problems) {
+                sb.append(p).append('\n');
+            }
+            sb.append(problems.size()).append(" problem(s): the rules compile, but the tariff has gaps or failing rules");
+            compiled.close();
+            throw new CliExit(ExitCodes.BAD_RULES, sb.toString());
+        }
         Console.OUT.println("rules OK: " + compiled.source().files().size() + " files, " + compiled.ruleNames().size()
-                + " rules, version " + compiled.version() + " (" + compiled.source().origin() + "), lint clean");
+                + " rules, version " + compiled.version() + " (" + compiled.source().origin() + "), lint clean, "
+                + compiled.catalog().plans().size() + " plans, " + compiled.catalog().addOns().size() + " add-ons, "
+                + compiled.catalog().meters().size() + " meters, no catalog gaps");
         compiled.close();
         return ExitCodes.OK;
+    }
+
+    /** Scenarios of the rules folder whose evaluation fails in a rule (not those that merely differ). */
+    private List<RuleProblem> scenarioFailures(CompiledRules compiled) {
+        List<RuleProblem> out = new ArrayList<>();
+        if (rules.rulesDir == null || !Files.isDirectory(rules.rulesDir.resolve("scenarios"))) {
+            return out;
+        }
+        ScenarioSuite suite;
+        try {
+            suite = ScenarioSuite.load(rules.rulesDir.resolve("scenarios"));
+        } catch (ScenarioFormatException e) {
+            return out; // a malformed scenario is tariff test's business
+        }
+        for (Scenario s : suite.scenarios()) {
+            try {
+                compiled.evaluate(compiled.reader().read(s.request()));
+            } catch (InvalidRequestException e) {
+                // refused requests are expected by some scenarios
+            } catch (EvaluationException e) {
+                out.add(new RuleProblem(e.file(), e.line(), e.reason() + " (scenario '" + s.name() + "', "
+                        + s.file() + ")"));
+            }
+        }
+        return out;
     }
 }

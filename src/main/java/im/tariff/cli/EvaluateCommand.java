@@ -1,13 +1,16 @@
 package im.tariff.cli;
 
-import im.tariff.engine.EvaluationException;
+import im.tariff.catalog.Catalog;
 import im.tariff.engine.CompiledRules;
+import im.tariff.engine.EvaluationException;
+import im.tariff.engine.TariffEngine;
 import im.tariff.io.BillTable;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.model.Bill;
 import im.tariff.model.BillRequest;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,21 +35,41 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text = InputFiles.readText(file);
-        CompiledRules compiled = rules.loadEngine().rules();
-        BillRequest request;
-        try {
-            request = compiled.reader().read(text);
-        } catch (InvalidRequestException e) {
-            throw new CliExit(ExitCodes.BAD_INPUT, "error: " + e.getMessage());
+        Answer answer = answer(InputFiles.readRequest(file), rules::loadEngine);
+        if (answer.bill() == null) {
+            throw new CliExit(answer.status(), answer.error());
         }
-        Bill bill;
-        try {
-            bill = compiled.evaluate(request);
-        } catch (EvaluationException e) {
-            throw new CliExit(ExitCodes.BAD_RULES, "error: " + e.getMessage());
-        }
-        Console.OUT.println(format == Format.table ? BillTable.render(bill, compiled.catalog()) : BillWriter.toPrettyJson(bill));
+        Console.OUT.println(format == Format.table ? BillTable.render(answer.bill(), answer.catalog())
+                : BillWriter.toPrettyJson(answer.bill()));
         return ExitCodes.OK;
+    }
+
+    /** What evaluate answers: a bill (status 0), or an exit status and the one line for stderr. */
+    public record Answer(int status, Bill bill, String error, Catalog catalog) {
+    }
+
+    /** The message of a failure that is the program's own, not the request's or the rules'. */
+    public static final String INTERNAL_ERROR = "error: 内部错误 (internal error): the request could not be "
+            + "evaluated; please report it with the request";
+
+    /**
+     * The answer for one request's bytes: 2 and the field for bad input (read against the catalog of the
+     * rules), 3 when a rule fails while firing, 1 only for a failure of the program itself. Never a stack trace.
+     */
+    public static Answer answer(byte[] request, Supplier<TariffEngine> engines) {
+        CompiledRules rules = engines.get().rules();
+        BillRequest parsed;
+        try {
+            parsed = rules.reader().read(request, 0, request.length);
+        } catch (InvalidRequestException e) {
+            return new Answer(ExitCodes.BAD_INPUT, null, "error: " + e.getMessage(), rules.catalog());
+        }
+        try {
+            return new Answer(ExitCodes.OK, rules.evaluate(parsed), null, rules.catalog());
+        } catch (EvaluationException e) {
+            return new Answer(ExitCodes.BAD_RULES, null, "error: " + e.getMessage(), rules.catalog());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Answer(ExitCodes.INTERNAL, null, INTERNAL_ERROR, rules.catalog());
+        }
     }
 }

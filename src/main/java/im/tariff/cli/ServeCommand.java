@@ -6,6 +6,8 @@ import im.tariff.engine.TariffEngine;
 import im.tariff.scenario.ScenarioReloadGate;
 import im.tariff.server.TariffServer;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves the tariff as a JSON HTTP API (loopback by default):",
-                "  POST /v1/evaluate        request -> bill (400 bad input, 413 body too large)",
+                "  POST /v1/evaluate        request -> bill (400 bad input, 413 body too large,",
+                "                           503 over --eval-timeout or too busy)",
                 "  GET  /v1/rules           rules version, files, last reload result",
                 "  POST /v1/rules/reload    reload now (200 swapped/unchanged, 422 refused)",
                 "  GET  /health, GET /metrics (Prometheus text)",
@@ -40,6 +43,11 @@ public class ServeCommand implements Callable<Integer> {
             description = "largest request body accepted (default: ${DEFAULT-VALUE}); larger gets 413")
     int maxBody;
 
+    @Option(names = "--eval-timeout", defaultValue = "5", paramLabel = "SECONDS",
+            description = "longest one evaluation may take (default: ${DEFAULT-VALUE} s; a bill takes well under "
+                    + "1 ms); past it the caller gets 503 and the evaluation is stopped")
+    BigDecimal evalTimeout;
+
     @Mixin
     RulesOption rules;
 
@@ -49,8 +57,9 @@ public class ServeCommand implements Callable<Integer> {
         if (watch && rules.rulesDir == null) {
             throw new CliExit(ExitCodes.BAD_INPUT, "error: --watch needs --rules DIR (the bundled rules never change)");
         }
+        Duration timeout = timeout(evalTimeout);
         TariffEngine engine = startEngine(rules.rulesDir);
-        TariffServer server = new TariffServer(engine, host, port, maxBody);
+        TariffServer server = new TariffServer(engine, host, port, maxBody, timeout);
         try {
             server.stopAtShutdown().start();
         } catch (Exception e) {
@@ -65,6 +74,14 @@ public class ServeCommand implements Callable<Integer> {
         server.join();
         engine.close();
         return ExitCodes.OK;
+    }
+
+    private static Duration timeout(BigDecimal seconds) {
+        BigDecimal millis = seconds.movePointRight(3);
+        if (millis.compareTo(BigDecimal.ONE) < 0 || millis.compareTo(BigDecimal.valueOf(3_600_000)) > 0) {
+            throw new CliExit(ExitCodes.BAD_INPUT, "error: --eval-timeout must be from 0.001 to 3600 seconds");
+        }
+        return Duration.ofMillis(millis.longValue());
     }
 
     private TariffEngine startEngine(Path dir) {

@@ -40,7 +40,9 @@ public class TariffCli implements Runnable {
                 }
                 return exit.status();
             }
-            commandLine.getErr().println("error: " + ex);
+            // a failure of the program itself: plain words, no exception class, no stack trace
+            commandLine.getErr().println("error: 内部错误 (internal error): the command failed unexpectedly; "
+                    + "please report it with the command line and its input");
             return 1;
         });
         return cmd;

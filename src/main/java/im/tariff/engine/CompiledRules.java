@@ -35,6 +35,9 @@ public final class CompiledRules {
     /** A tariff fires a few dozen rules a bill; far more means a rule keeps re-inserting facts. */
     static final int MAX_FIRINGS = 5_000;
 
+    /** Rule metadata of a closed-world guard: {@code @closedWorld}. */
+    public static final String CLOSED_WORLD = "closedWorld";
+
     /** A number per thread, given on its first evaluation: it picks the thread's lane. */
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ThreadLocal<Integer> THREAD_NO = ThreadLocal.withInitial(THREADS::getAndIncrement);
@@ -55,6 +58,8 @@ public final class CompiledRules {
     private final AtomicReferenceArray<KieSessionsPool> lanes;
 
     private final List<String> ruleNames;
+    private final List<String> billingRules;
+    private final java.util.Set<String> closedWorldRules = new java.util.HashSet<>();
     private final java.util.concurrent.ConcurrentHashMap<String, List<Object>> termCache =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Instant loadedAt = Instant.now();
@@ -69,12 +74,34 @@ public final class CompiledRules {
         this.pool = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.lanes = new AtomicReferenceArray<>(Runtime.getRuntime().availableProcessors());
         TreeSet<String> names = new TreeSet<>();
+        java.util.Set<String> queries = new java.util.HashSet<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
+            pkg.getQueries().forEach(q -> queries.add(q.getName()));
             for (Rule rule : pkg.getRules()) {
                 names.add(rule.getName());
             }
         }
+        names.removeAll(queries); // the engine's own result queries are not rules of the tariff
         this.ruleNames = List.copyOf(names);
+        java.util.Set<String> declaring = new java.util.HashSet<>();
+        catalog.plans().forEach(p -> declaring.add(p.declared().rule()));
+        catalog.addOns().forEach(a -> declaring.add(a.declared().rule()));
+        catalog.meters().forEach(m -> declaring.add(m.declared().rule()));
+        catalog.lines().forEach(l -> declaring.add(l.declared().rule()));
+        catalog.violations().forEach(v -> declaring.add(v.declared().rule()));
+        TreeSet<String> billing = new TreeSet<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (rule.getMetaData().containsKey(CLOSED_WORLD)) {
+                    closedWorldRules.add(rule.getName());
+                }
+                if (names.contains(rule.getName()) && !declaring.contains(rule.getName())
+                        && !rule.getMetaData().containsKey(CLOSED_WORLD)) {
+                    billing.add(rule.getName());
+                }
+            }
+        }
+        this.billingRules = List.copyOf(billing);
     }
 
     /** Evaluates one valid request into a bill. */
@@ -173,6 +200,20 @@ public final class CompiledRules {
     /** Content hash of the rule files (SPEC 2.5 rulesVersion). */
     public String version() {
         return source.version();
+    }
+
+    /**
+     * Names of the rules that bill a request: every rule but the catalog's declarations (they fire once, when
+     * the rules are compiled) and the closed-world guards marked {@code @closedWorld} (they fire only on a
+     * gap in the tariff). Scenario coverage asks that each of these fires in some scenario.
+     */
+    public List<String> billingRules() {
+        return billingRules;
+    }
+
+    /** Names of the closed-world guards ({@code @closedWorld}): they fire only where the tariff has a gap. */
+    public java.util.Set<String> closedWorldRules() {
+        return java.util.Collections.unmodifiableSet(closedWorldRules);
     }
 
     /** Names of every rule in the set, sorted. */

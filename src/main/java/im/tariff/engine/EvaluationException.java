@@ -6,19 +6,26 @@ package im.tariff.engine;
  */
 public class EvaluationException extends RuntimeException {
 
+    private final String reason;
     private final String rule;
     private final String file;
     private final int line;
 
     public EvaluationException(String message, Throwable cause) {
-        this(message, cause, null, null, 0);
+        this(message, cause, null, null, 0, message);
     }
 
-    public EvaluationException(String message, Throwable cause, String rule, String file, int line) {
+    public EvaluationException(String message, Throwable cause, String rule, String file, int line, String reason) {
         super(message, cause);
+        this.reason = reason;
         this.rule = rule;
         this.file = file;
         this.line = line;
+    }
+
+    /** What went wrong, without where (for lists that print file:line themselves). */
+    public String reason() {
+        return reason;
     }
 
     /** The failing rule's name, or null when unknown. */

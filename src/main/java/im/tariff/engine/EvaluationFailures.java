@@ -12,6 +12,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
  */
 final class EvaluationFailures {
 
+    private static final Pattern NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\. (.+?) \\.\\.\\.\\.\\}\\]");
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule[:]?\\s*\\\\?\"([^\"\\\\]+)\\\\?\"");
 
     private EvaluationFailures() {
@@ -30,13 +31,23 @@ final class EvaluationFailures {
             }
         }
         String cause = rootCause(e);
+        Declared at = rule == null ? null : locator.where(rule);
         if (rule == null) {
-            return new EvaluationException("规则执行出错 (a rule failed while firing): " + cause, e);
+            // a condition that failed: Drools names only its text; the rule holding that text is the culprit
+            for (Throwable t = e; t != null && at == null; t = t.getCause() == t ? null : t.getCause()) {
+                Matcher m = t.getMessage() == null ? null : NEAR.matcher(t.getMessage());
+                if (m != null && m.find()) {
+                    at = locator.ruleWith(m.group(1).trim());
+                }
+            }
+            if (at == null) {
+                return new EvaluationException("规则执行出错 (a rule failed while firing): " + cause, e);
+            }
+            rule = at.rule();
         }
-        Declared at = locator.where(rule);
         String where = at.file() == null ? "" : at.file() + ":" + at.line() + ": ";
-        return new EvaluationException(where + "规则 \"" + rule + "\" 执行出错 (rule failed while firing): " + cause,
-                e, rule, at.file(), at.line());
+        String reason = "规则 \"" + rule + "\" 执行出错 (rule failed while firing): " + cause;
+        return new EvaluationException(where + reason, e, rule, at.file(), at.line(), reason);
     }
 
     /** The innermost message, which says what went wrong (a wrong type, a null). */

@@ -12,19 +12,68 @@ public final class RuleLocator {
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     private final Map<String, Declared> rules = new HashMap<>();
+    private final RuleSource source;
 
     RuleLocator(RuleSource source) {
+        this.source = source;
         for (Map.Entry<String, String> file : source.files().entrySet()) {
             String display = RuleCompiler.displayName(source, file.getKey());
             String[] lines = file.getValue().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 Matcher m = RULE.matcher(lines[i]);
                 if (m.find()) {
-                    String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                    rules.putIfAbsent(name, new Declared(name, display, i + 1));
+                    rules.putIfAbsent(name(m), new Declared(name(m), display, i + 1));
                 }
             }
         }
+    }
+
+    private static String name(Matcher m) {
+        return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+    }
+
+    /**
+     * The line, inside the declaring rule, of the statement that names {@code code} as a string literal
+     * (the $c.plan("PRO", ...) line of a catalog rule), so a gap points at the line to edit; the rule's own
+     * line when the literal is not found.
+     */
+    public Declared statementNaming(Declared rule, String code) {
+        if (rule.file() == null || rule.line() <= 0) {
+            return rule;
+        }
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            if (!RuleCompiler.displayName(source, file.getKey()).equals(rule.file())) {
+                continue;
+            }
+            String[] lines = file.getValue().split("\n", -1);
+            for (int i = rule.line(); i < lines.length && !lines[i].trim().equals("end"); i++) {
+                if (lines[i].contains("\"" + code + "\"")) {
+                    return new Declared(rule.rule(), rule.file(), i + 1);
+                }
+            }
+        }
+        return rule;
+    }
+
+    /**
+     * The rule whose text holds the expression (a condition Drools could not evaluate names only its text),
+     * with the line of the expression itself; null when no rule holds it.
+     */
+    public Declared ruleWith(String expression) {
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            String rule = null;
+            String[] lines = file.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = RULE.matcher(lines[i]);
+                if (m.find()) {
+                    rule = name(m);
+                }
+                if (rule != null && lines[i].contains(expression)) {
+                    return new Declared(rule, RuleCompiler.displayName(source, file.getKey()), i + 1);
+                }
+            }
+        }
+        return null;
     }
 
     /** Where the rule is declared; its name alone when it is not found in the files. */

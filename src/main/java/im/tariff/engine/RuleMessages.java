@@ -16,9 +16,17 @@ final class RuleMessages {
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("[Uu]nknown field (\\w+) on (\\S+)");
     private static final Pattern UNRESOLVED_MEMBER =
             Pattern.compile("unable to resolve method using strict-mode: (?:[\\w$]+\\.)*([\\w$]+)\\.(\\w+)\\(\\)");
+    private static final Pattern INCOMPATIBLE = Pattern.compile(
+            "incompatible types in statement: class ([\\w.$]+) \\(compared from: class ([\\w.$]+)\\)");
     private static final Pattern DUPLICATE_RULE = Pattern.compile("Duplicate rule name: (.+)");
 
     private RuleMessages() {
+    }
+
+    /** java.time.YearMonth → YearMonth; java.lang.String → 文本. */
+    private static String simple(String className) {
+        String s = className.substring(className.lastIndexOf('.') + 1);
+        return s.equals("String") ? "文本(String)" : s;
     }
 
     static String explain(String text) {
@@ -26,13 +34,18 @@ final class RuleMessages {
         String oneLine = text.replaceAll("\\s+", " ").replaceAll(" for the type Rule_\\S+", "").trim();
         Matcher m;
         if ((m = UNKNOWN_TYPE.matcher(oneLine)).find()) {
-            return "未知的事实类型 '" + m.group(1) + "'，请检查拼写或 import (" + oneLine + ")";
+            return "未知的事实类型 '" + m.group(1) + "'：请检查拼写；计费模型的类型（Account、Fee、Limit……）需要文件开头的 "
+                    + "import im.tariff.model.*;，目录类型（Catalog、CatalogDraft）需要 import im.tariff.catalog.*; (" + oneLine + ")";
         }
         if ((m = UNKNOWN_FIELD.matcher(oneLine)).find()) {
             return "'" + m.group(2) + "' 没有字段 '" + m.group(1) + "'，请检查拼写 (" + oneLine + ")";
         }
         if ((m = UNRESOLVED_MEMBER.matcher(oneLine)).find()) {
             return "'" + m.group(1) + "' 没有 '" + m.group(2) + "'，请检查拼写（字段名或常量名） (" + oneLine + ")";
+        }
+        if ((m = INCOMPATIBLE.matcher(oneLine)).find()) {
+            return "类型不符：条件把 " + simple(m.group(2)) + " 与 " + simple(m.group(1)) + " 相比较。日期、年月请不要写成文本比较；"
+                    + "要让价格、额度或上限从某天起生效，请给价目加版本 .from(\"2024-01-01\")，不要在条件里比较账单月 (" + oneLine + ")";
         }
         if ((m = DUPLICATE_RULE.matcher(oneLine)).find()) {
             return "规则名重复：" + m.group(1).trim() + "，每条规则需要唯一的名字 (" + oneLine + ")";
@@ -44,7 +57,8 @@ final class RuleMessages {
             return "语法错误：无法理解 '" + m.group(1) + "' (" + oneLine + ")";
         }
         if ((m = CANNOT_RESOLVE.matcher(oneLine)).find()) {
-            return "无法识别 '" + m.group(1) + "'，请检查拼写 (" + oneLine + ")";
+            return "无法识别 '" + m.group(1) + "'：请检查拼写；若是计费模型的类（Fee、Limit、Overage……）或目录（Catalog），"
+                    + "请在文件开头加 import im.tariff.model.*; 或 import im.tariff.catalog.*; (" + oneLine + ")";
         }
         if (oneLine.contains("Unable to Analyse Expression") || oneLine.contains("Unable to analyze expression")) {
             return "条件表达式无法理解，请检查字段名和写法 (" + oneLine + ")";

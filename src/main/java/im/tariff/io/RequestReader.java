@@ -1,10 +1,6 @@
 package im.tariff.io;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import im.tariff.catalog.AddOnDef;
 import im.tariff.catalog.Catalog;
@@ -21,9 +17,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -42,6 +36,8 @@ public final class RequestReader {
     private static final Set<String> TOP_FIELDS = Set.of("appId", "billingMonth", "plan", "planStartDate",
             "previousPlan", "requestedPlan", "addOns", "usage");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    /** Every date of a bill (up to the 3rd of the next month) must stay a 4-digit year. */
+    private static final YearMonth LAST_MONTH = YearMonth.of(9999, 11);
 
     private final Catalog catalog;
     private final Set<String> usageFields;
@@ -70,31 +66,17 @@ public final class RequestReader {
         return catalog;
     }
 
-    /** Parses and validates one JSON document. */
+    /** Parses and validates one JSON document (the input policy of {@link JsonInput}). */
     public BillRequest read(String json) throws InvalidRequestException {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw malformed(e);
-        }
-        return read(root);
+        return read(JsonInput.parse(json));
     }
 
     /**
      * Parses and validates one JSON document held as UTF-8 bytes: the batch reads lines as bytes and so
-     * skips decoding them into Strings first.
+     * skips decoding them into Strings first. Bad UTF-8 is refused, never replaced (see {@link JsonInput}).
      */
     public BillRequest read(byte[] utf8, int offset, int length) throws InvalidRequestException {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(utf8, offset, length);
-        } catch (java.io.IOException e) {
-            // refused either way; the String parser words it exactly as read(String) does (a column counted
-            // in characters, not bytes; bad UTF-8 decoded as U+FFFD)
-            return read(new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return read(root);
+        return read(JsonInput.parse(utf8, offset, length));
     }
 
     /** Validates an already parsed document. */
@@ -164,8 +146,9 @@ public final class RequestReader {
             String typeText = requiredText(a, "type", path + ".");
             AddOnDef type = catalog.addOn(typeText);
             if (type == null) {
-                throw new InvalidRequestException(path + ".type", "unknown add-on type '" + typeText
-                        + "' (expected one of " + addOnChoices + ")" + nearMiss(typeText, addOnCodes()));
+                throw new InvalidRequestException(path + ".type", "unknown add-on type '" + typeText + "' ("
+                        + (catalog.addOns().isEmpty() ? "this tariff has no add-ons"
+                        : "expected one of " + addOnChoices) + ")" + nearMiss(typeText, addOnCodes()));
             }
             Set<String> fields = type.hasOption() ? Set.of("type", type.optionField(), "startDate")
                     : Set.of("type", "startDate");
@@ -427,7 +410,13 @@ public final class RequestReader {
     private static YearMonth month(String text) throws InvalidRequestException {
         if (MONTH.matcher(text).matches()) {
             try {
-                return YearMonth.parse(text);
+                YearMonth m = YearMonth.parse(text);
+                if (m.isAfter(LAST_MONTH)) {
+                    throw new InvalidRequestException("billingMonth", "month " + text + " is too late: a bill's "
+                            + "dates run into the next month (postpaid is charged on the 3rd), so the last month "
+                            + "accepted is " + LAST_MONTH);
+                }
+                return m;
             } catch (DateTimeParseException e) {
                 // falls through to the error below
             }
@@ -546,30 +535,6 @@ public final class RequestReader {
     }
 
     static InvalidRequestException malformed(JacksonException e) {
-        JsonLocation loc = e.getLocation();
-        String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-        String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-        // a key given twice is still a field: name it by its path, like every other field error
-        if (msg != null && msg.startsWith("Duplicate field") && e.getProcessor() instanceof JsonParser parser) {
-            String path = path(parser.getParsingContext());
-            if (!path.isEmpty()) {
-                return new InvalidRequestException(path, "given twice" + where + " (" + msg + ")");
-            }
-        }
-        return new InvalidRequestException("$", "malformed JSON" + where + ": " + msg);
-    }
-
-    /** The JSON path (usage.dailyDau[3].date) of the parser's current position. */
-    private static String path(JsonStreamContext ctx) {
-        Deque<String> segments = new ArrayDeque<>();
-        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                segments.push("[" + c.getCurrentIndex() + "]");
-            } else if (c.getCurrentName() != null) {
-                segments.push("." + c.getCurrentName());
-            }
-        }
-        String path = String.join("", segments);
-        return path.startsWith(".") ? path.substring(1) : path;
+        return JsonInput.malformed(e); // one place words every parse failure
     }
 }

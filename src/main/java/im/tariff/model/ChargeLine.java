@@ -16,11 +16,15 @@ public record ChargeLine(String code, BillingMode billingMode, BigDecimal quanti
     /** Money scale of every amount: 0.01 of the currency. */
     public static final int MONEY_SCALE = 2;
 
-    /** One prepaid item for its period, charged on the period's first day. */
+    /** One prepaid item for its period, charged on the period's first day; says "label T 至 end". */
     public static ChargeLine prepaid(Fee fee, PrepaidPeriod period) {
+        return prepaid(fee, period, fee.label() + " " + period.start() + " 至 " + period.end());
+    }
+
+    /** One prepaid item for its period, charged on the period's first day, in the rule's own words. */
+    public static ChargeLine prepaid(Fee fee, PrepaidPeriod period, String description) {
         return new ChargeLine(fee.line(), BillingMode.PREPAID, BigDecimal.ONE, fee.price(), money(fee.price()),
-                period.start(), period.end(), period.start(), fee.rule(),
-                fee.label() + " " + period.start() + " 至 " + period.end());
+                period.start(), period.end(), period.start(), fee.rule(), description);
     }
 
     /** quantity × unitPrice for the natural month, charged on the period's charge day. */

@@ -21,10 +21,11 @@ final class ApiHandler extends Handler.Abstract {
     private final CalculatorEndpoints calculator;
     private final WebAssets web = new WebAssets();
 
-    ApiHandler(TariffEngine engine, ServiceMetrics metrics, int maxBodyBytes) {
+    ApiHandler(TariffEngine engine, ServiceMetrics metrics, int maxBodyBytes, java.time.Duration evalTimeout,
+               java.util.concurrent.ExecutorService evaluations) {
         this.engine = engine;
         this.metrics = metrics;
-        this.evaluate = new EvaluateEndpoint(engine, metrics, maxBodyBytes);
+        this.evaluate = new EvaluateEndpoint(engine, metrics, maxBodyBytes, evalTimeout, evaluations);
         this.calculator = new CalculatorEndpoints(engine, maxBodyBytes);
     }
 

@@ -46,7 +46,7 @@ final class ServiceMetrics implements ReloadListener {
                 .description("when the rules in force were compiled, seconds since the epoch")
                 .baseUnit("seconds")
                 .register(registry);
-        for (String outcome : List.of("ok", "bad_request", "too_large", "error")) {
+        for (String outcome : List.of("ok", "bad_request", "too_large", "timeout", "busy", "error")) {
             evaluations(outcome); // show every series from the start, at 0
         }
         for (ReloadResult.Outcome o : ReloadResult.Outcome.values()) {

@@ -122,4 +122,25 @@ class BatchRunnerTest {
                 new ByteArrayOutputStream(), ProgressListener.NONE))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("boom at 3210");
     }
+
+    @Test
+    void aLineOverTheLineLimitIsSkippedUnreadAndBecomesAnErrorRecordInItsPlace() throws IOException {
+        String huge = "y".repeat(200_000); // longer than the read buffer: skipped while reading
+        String input = "a\nb\n" + huge + "\nc\n" + huge; // the last one without a newline
+        BatchSummary[] summary = new BatchSummary[1];
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        summary[0] = new BatchRunner(2, 1000, 16, 100, EchoEvaluator::new)
+                .run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, ProgressListener.NONE);
+        List<String> lines = List.of(out.toString(StandardCharsets.UTF_8).split("\n"));
+
+        assertThat(lines).hasSize(5);
+        assertThat(Json.MAPPER.readTree(lines.get(1)).get("text").asText()).isEqualTo("b");
+        JsonNode skipped = Json.MAPPER.readTree(lines.get(2));
+        assertThat(skipped.get("line").asLong()).isEqualTo(3);
+        assertThat(skipped.get("field").asText()).isEqualTo("$");
+        assertThat(skipped.get("error").asText()).contains("200000 bytes");
+        assertThat(Json.MAPPER.readTree(lines.get(3)).get("text").asText()).isEqualTo("c");
+        assertThat(Json.MAPPER.readTree(lines.get(4)).get("line").asLong()).isEqualTo(5);
+        assertThat(summary[0].errors()).isEqualTo(2);
+    }
 }

@@ -76,4 +76,58 @@ class BillBatchTest {
         assertThat(summary.errors()).isEqualTo(n / 11);
         assertThat(summary.bills()).isEqualTo(n - n / 11);
     }
+
+    /** Lines that once stopped the batch or stalled it, each between good lines. */
+    private static final Map<String, String> HOSTILE = Map.of(
+            "{\"x\":1e3000000000}", "x",
+            "{\"x\":1.0e-2147483648}", "x",
+            "{\"appId\":\"x\",\"billingMonth\":\"2026-10\",\"plan\":\"PRO\",\"usage\":{\"barrage\":[{\"date\":"
+                    + "\"2026-10-01\",\"region\":\"DOMESTIC\",\"peakMbps\":1e1000000}]}}", "usage.barrage[0].peakMbps",
+            "{\"appId\":\"x\",\"billingMonth\":\"2026-10\",\"plan\":\"PRO\",\"usage\":{\"barrage\":[{\"date\":"
+                    + "\"2026-10-01\",\"region\":\"DOMESTIC\",\"peakMbps\":1e-999999999}]}}", "usage.barrage[0].peakMbps",
+            "[".repeat(100_000), "[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]");
+
+    @Test
+    void hostileNumbersAndNestingBecomeErrorRecordsAndEveryOtherLineIsBilled() throws IOException {
+        List<String> hostile = new ArrayList<>(HOSTILE.keySet());
+        StringBuilder in = new StringBuilder();
+        int n = 200;
+        for (int i = 1; i <= n; i++) {
+            in.append(i % 20 == 0 ? hostile.get(i / 20 % hostile.size()) : good(i)).append('\n');
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long started = System.nanoTime();
+        BatchSummary summary = new BatchRunner(2, () -> new BillLineEvaluator(engine::rules)).run(
+                new ByteArrayInputStream(in.toString().getBytes(StandardCharsets.UTF_8)), out, ProgressListener.NONE);
+
+        assertThat(System.nanoTime() - started).isLessThan(20_000_000_000L);
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(n);
+        for (int i = 20; i <= n; i += 20) {
+            JsonNode node = Json.MAPPER.readTree(lines[i - 1]);
+            assertThat(node.get("field").asText()).as("line %d", i)
+                    .isEqualTo(HOSTILE.get(hostile.get(i / 20 % hostile.size())));
+        }
+        assertThat(summary.bills()).isEqualTo(n - n / 20);
+    }
+
+    @Test
+    void aFailureOfTheProgramOnOneLineIsAnErrorRecordNamingThatLine() throws IOException {
+        String in = good(1) + "\n" + good(2) + "\n" + good(3) + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        BatchSummary summary = new BatchRunner(1, () -> new BillLineEvaluator(() -> {
+            if (calls.incrementAndGet() == 2) { // the second line: one worker reads lines in order
+                throw new StackOverflowError();
+            }
+            return engine.rules();
+        })).run(new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)), out, ProgressListener.NONE);
+
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        JsonNode failed = Json.MAPPER.readTree(lines[1]);
+        assertThat(failed.get("line").asLong()).isEqualTo(2);
+        assertThat(failed.get("error").asText()).contains("internal error").doesNotContain("StackOverflow");
+        assertThat(Json.MAPPER.readTree(lines[2]).get("appId").asText()).isEqualTo("app-3");
+        assertThat(summary.bills()).isEqualTo(2);
+    }
 }

@@ -49,8 +49,7 @@ class CheckCommandTest {
     void unknownFactTypeIsReportedAtItsFileAndLine() throws Exception {
         Path rules = RuleFolders.copyOfBundled(dir);
         Path limits = rules.resolve("limits.drl");
-        int line = RuleFolders.breakFirst(limits, "Limit($metric : metric, $cap : cap)",
-                "Limt($metric : metric, $cap : cap)");
+        int line = RuleFolders.breakFirst(limits, "$limit : Limit($meter : meter,", "$limit : Limt($meter : meter,");
 
         Cli.Result r = Cli.run("check", "--rules", rules.toString());
 
@@ -65,14 +64,14 @@ class CheckCommandTest {
     @Test
     void errorInAThenPartIsReportedAtThatLine() throws Exception {
         Path rules = RuleFolders.copyOfBundled(dir);
-        Path overage = rules.resolve("overage.drl");
-        int line = RuleFolders.breakFirst(overage, "$tariff.blockPrice(),", "$tariff.blockPrise(),");
+        Path overage = rules.resolve("charging.drl");
+        int line = RuleFolders.breakFirst(overage, "$o.blocks($used)", "$o.blockz($used)");
 
         Cli.Result r = Cli.run("check", "--rules", rules.toString());
 
         assertThat(r.status()).isEqualTo(3);
         assertThat(problemLines(r.err())).hasSize(1);
-        assertThat(problemLines(r.err()).get(0)).startsWith(overage + ":" + line + ": ").contains("blockPrise");
+        assertThat(problemLines(r.err()).get(0)).startsWith(overage + ":" + line + ": ").contains("blockz");
     }
 
     @Test
@@ -80,7 +79,7 @@ class CheckCommandTest {
         Path rules = RuleFolders.copyOfBundled(dir);
         int plansLine = RuleFolders.breakFirst(rules.resolve("plans.drl"), "plan == \"FLAGSHIP\"",
                 "plan == \"FLAGSHIP\")");
-        int usageLine = RuleFolders.breakFirst(rules.resolve("usage.drl"), "DailyCount(", "DailyCont(");
+        int usageLine = RuleFolders.breakFirst(rules.resolve("usage.drl"), "DailyUsage(meter", "DailyUsag(meter");
 
         Cli.Result r = Cli.run("check", "--rules", rules.toString());
 

@@ -8,17 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Temporary copies of the project's rules/ folder, broken on purpose at a known line. */
+/** Temporary copies of the seed tariff's rules folder, broken on purpose at a known line. */
 final class RuleFolders {
 
     private RuleFolders() {
     }
 
-    /** Copies the project's rules/*.drl into dir/rules. */
+    /** Copies the seed tariff's *.drl (a frozen copy of the tariff, see SharedEngine) into dir/rules. */
     static Path copyOfBundled(Path dir) throws IOException {
         Path target = dir.resolve("rules");
         Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+        try (Stream<Path> files = Files.list(im.tariff.engine.SharedEngine.SEED)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".drl"))::iterator) {
                 Files.copy(f, target.resolve(f.getFileName()));
             }

@@ -1,5 +1,6 @@
 package im.tariff.embed;
 
+import im.tariff.engine.CompiledRules;
 import im.tariff.engine.EvaluationException;
 import im.tariff.engine.ReloadGate;
 import im.tariff.engine.RuleCompilationException;
@@ -7,7 +8,6 @@ import im.tariff.engine.TariffEngine;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.Json;
-import im.tariff.io.RequestReader;
 import im.tariff.model.Bill;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +20,6 @@ public final class EmbeddingExample implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingExample.class);
 
     private final TariffEngine engine;
-    private final RequestReader reader = im.tariff.engine.SharedEngine.reader(); // stateless, thread-safe
 
     /** rulesDir: a folder of .drl files, or null for the rules bundled in the jar. */
     public EmbeddingExample(Path rulesDir, ReloadGate gate) throws IOException, RuleCompilationException {
@@ -41,7 +40,8 @@ public final class EmbeddingExample implements AutoCloseable {
     /** Request JSON in, bill JSON out. Safe to call from any number of threads at once. */
     public String bill(String requestJson) {
         try {
-            Bill bill = engine.evaluate(reader.read(requestJson));
+            CompiledRules rules = engine.rules(); // one rule set for this request, even while a reload swaps
+            Bill bill = rules.evaluate(rules.reader().read(requestJson)); // the reader knows the rules' catalog
             return BillWriter.toJson(bill); // bill.rulesVersion() names the rules that made it
         } catch (InvalidRequestException e) {
             return error(e.field() + ": " + e.reason()); // the caller's mistake: answer 400

@@ -24,7 +24,7 @@ class TariffEngineTest {
 
     private Path copyOfRules() throws Exception {
         Path rules = Files.createDirectories(dir.resolve("rules"));
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+        try (Stream<Path> files = Files.list(im.tariff.engine.SharedEngine.SEED)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".drl"))::iterator) {
                 Files.copy(f, rules.resolve(f.getFileName()));
             }
@@ -98,9 +98,9 @@ class TariffEngineTest {
                 import im.tariff.model.*;
                 rule "每次加一"
                 when
-                    $l : Limit(metric == "USERS")
+                    $l : Limit(meter == "USERS")
                 then
-                    insert(new Limit("USERS", $l.cap() + 1));
+                    insert(Limit.of(kcontext, "USERS", $l.cap() + 1));
                 end
                 """, StandardCharsets.UTF_8);
         TariffEngine engine = TariffEngine.fromDirectory(rules);

@@ -4,6 +4,7 @@ import im.tariff.engine.CompiledRules;
 import im.tariff.engine.RuleCompilationException;
 import im.tariff.engine.RuleCompiler;
 import im.tariff.engine.RuleSource;
+import im.tariff.engine.SharedEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,34 +12,45 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
-/** The project's rules/ folder compiled once for all scenario tests (a compile takes a second or two). */
+/**
+ * A rules folder with its scenarios, compiled once for all scenario tests (a compile takes a second or
+ * two). LIVE is the analysts' rules/ (only its own scenarios pin it); SEED is the frozen seed tariff that
+ * the tests of the scenario mechanics edit and break, so an analyst's edit of rules/ never breaks them.
+ */
 final class ProjectRules {
 
-    static final Path RULES = Path.of("rules");
-    static final Path SCENARIOS = RULES.resolve("scenarios");
+    static final ProjectRules LIVE = new ProjectRules(Path.of("rules"));
+    static final ProjectRules SEED = new ProjectRules(SharedEngine.SEED);
+    /** The two other real sheets, written in rules only: the 2024 domestic one and the international one. */
+    static final ProjectRules CN_2024 = new ProjectRules(Path.of("examples/tariffs/cn-2024"));
+    static final ProjectRules INTL = new ProjectRules(Path.of("examples/tariffs/intl"));
 
-    private static CompiledRules compiled;
+    final Path rules;
+    final Path scenarios;
+    private CompiledRules compiled;
 
-    private ProjectRules() {
+    private ProjectRules(Path rules) {
+        this.rules = rules;
+        this.scenarios = rules.resolve("scenarios");
     }
 
-    static synchronized CompiledRules get() {
+    synchronized CompiledRules get() {
         if (compiled == null) {
             compiled = compile(source());
         }
         return compiled;
     }
 
-    static RuleSource source() {
+    RuleSource source() {
         try {
-            return RuleSource.fromDirectory(RULES);
+            return RuleSource.fromDirectory(rules);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The project's rules with one file's text edited, as an analyst would. */
-    static CompiledRules edited(String file, UnaryOperator<String> edit) {
+    /** The rules with one file's text edited, as an analyst would. */
+    CompiledRules edited(String file, UnaryOperator<String> edit) {
         Map<String, String> files = new TreeMap<>(source().files());
         String before = files.get(file);
         String after = edit.apply(before);

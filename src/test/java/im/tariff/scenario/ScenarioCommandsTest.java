@@ -48,7 +48,7 @@ class ScenarioCommandsTest {
     /** A copy of the project's rules/*.drl (without scenarios) that a test may edit. */
     private Path rulesCopy(String name) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve(name));
-        try (Stream<Path> drl = Files.list(ProjectRules.RULES)) {
+        try (Stream<Path> drl = Files.list(ProjectRules.SEED.rules)) {
             for (Path f : (Iterable<Path>) drl.filter(p -> p.toString().endsWith(".drl"))::iterator) {
                 Files.copy(f, dir.resolve(f.getFileName()));
             }
@@ -109,9 +109,9 @@ class ScenarioCommandsTest {
 
     @Test
     void theProjectSuiteCoversEveryRule() {
-        Run cov = tariff("test", "--coverage", "--rules", ProjectRules.RULES.toString());
+        Run cov = tariff("test", "--coverage", "--rules", ProjectRules.SEED.rules.toString());
         assertThat(cov.status()).as(cov.out()).isZero();
-        assertThat(cov.out()).contains("every rule (" + ProjectRules.get().ruleNames().size() + ") fires in some scenario");
+        assertThat(cov.out()).contains("every rule (" + ProjectRules.SEED.get().billingRules().size() + ") fires in some scenario");
         assertThat(cov.lastLine()).matches("\\d+ passed, 0 failed");
     }
 
@@ -125,7 +125,7 @@ class ScenarioCommandsTest {
                 "{\"appId\": \"3\", \"billingMonth\": \"2026-10\", \"plan\": \"GOLD\"}",
                 "",
                 "{\"appId\": \"4\", \"billingMonth\": \"2026-10\", \"plan\": \"专业版\", \"requestedPlan\": \"TRIAL\"}") + "\n");
-        Run r = tariff("diff", "--base", ProjectRules.RULES.toString(), "--rules", newRules.toString(),
+        Run r = tariff("diff", "--base", ProjectRules.SEED.rules.toString(), "--rules", newRules.toString(),
                 requests.toString());
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("line 1  app 1  2026-10  PRO  total 2999.00 → 3099.00 (+100.00)",
@@ -144,7 +144,7 @@ class ScenarioCommandsTest {
         edit(newRules.resolve("limits.drl"), "Limit.of(kcontext, \"TOTAL_GROUPS\", 100)", "Limit.of(kcontext, \"TOTAL_GROUPS\", 50)");
         Path requests = Files.writeString(tmp.resolve("r.jsonl"),
                 "{\"appId\": \"9\", \"billingMonth\": \"2026-10\", \"plan\": \"TRIAL\", \"usage\": {\"users\": 150, \"totalGroups\": 60}}\n");
-        Run r = tariff("diff", "--base", ProjectRules.RULES.toString(), "--rules", newRules.toString(), requests.toString());
+        Run r = tariff("diff", "--base", ProjectRules.SEED.rules.toString(), "--rules", newRules.toString(), requests.toString());
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("line 1  app 9  2026-10  TRIAL  total 0.00 → 0.00 (+0.00)",
                 "+ violation LIMIT_EXCEEDED TOTAL_GROUPS", "- violation LIMIT_EXCEEDED USERS",

@@ -25,7 +25,7 @@ class ScenarioReloadGateTest {
 
     @BeforeEach
     void copyProjectRules() throws Exception {
-        Path source = Path.of("rules");
+        Path source = im.tariff.engine.SharedEngine.SEED;
         try (Stream<Path> files = Files.walk(source)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Path target = dir.resolve(source.relativize(f).toString());
@@ -42,7 +42,7 @@ class ScenarioReloadGateTest {
     private void setProFee(String fee) throws Exception {
         Path plans = dir.resolve("plans.drl");
         String text = Files.readString(plans, StandardCharsets.UTF_8);
-        String edited = text.replaceFirst("\"[0-9.]+\", \"专业版套餐包\"", "\"" + fee + "\", \"专业版套餐包\"");
+        String edited = text.replaceFirst("\"[0-9.]+\", \"专业版套餐包\"\\)\\);", "\"" + fee + "\", \"专业版套餐包\"));");
         assertThat(edited).isNotEqualTo(text);
         Files.writeString(plans, edited, StandardCharsets.UTF_8);
     }

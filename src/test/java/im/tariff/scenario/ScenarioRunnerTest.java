@@ -23,7 +23,7 @@ class ScenarioRunnerTest {
     }
 
     private static ScenarioResult run(String yaml) {
-        return ScenarioRunner.run(scenarios(yaml).get(0), ProjectRules.get());
+        return ScenarioRunner.run(scenarios(yaml).get(0), ProjectRules.SEED.get());
     }
 
     private static String proScenario(String expect) {
@@ -98,6 +98,15 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aCodeTheCatalogDoesNotDeclareFailsTheScenarioAndSaysSo() {
+        ScenarioResult r = run(proScenario("total: 999\nlines: [{code: PLAN_FE, amount: 999}]"));
+
+        assertThat(r.passed()).isFalse();
+        assertThat(r.differences()).singleElement().asString()
+                .startsWith("unknown line code 'PLAN_FE': the catalog of these rules does not declare it");
+    }
+
+    @Test
     void refusalExpectations() {
         String bad = "- name: typo\n  request: {appId: \"1\", billingMonth: \"2026-10\", plan: PRO, usage: {peakDAU: 5}}\n";
         assertThat(run(bad + "  expect: {error: {field: usage.peakDAU, reason: unknown field}}").passed()).isTrue();
@@ -119,16 +128,17 @@ class ScenarioRunnerTest {
                 + "- name: pro again\n  " + PRO_REQUEST + "\n  expect:\n    total: 2999.00\n    lines: [" + PLAN_FEE
                 + ", " + DAU_LINE + "]\n";
         ScenarioSuite suite = suiteOf(yaml);
-        SuiteResult ok = suite.run(ProjectRules.get());
+        SuiteResult ok = suite.run(ProjectRules.SEED.get());
         assertThat(ok.passed()).isEqualTo(3);
         assertThat(ok.failed()).isZero();
         assertThat(ok.failureMessages()).isEmpty();
         assertThat(ok.ruleCoverage()).containsEntry("专业版套餐包费用", 2).containsEntry("旗舰版套餐包费用", 1)
-                .containsEntry("体验版套餐包费用", 0).containsEntry("峰值DAU 超量费用", 2);
-        assertThat(ok.ruleCoverage()).hasSize(ProjectRules.get().ruleNames().size());
+                .containsEntry("体验版套餐包费用", 0).containsEntry("峰值DAU 超量费用", 3)
+                .containsEntry("超量费用：超出免费额度的部分按块计费，不足一块按一块", 2);
+        assertThat(ok.ruleCoverage()).hasSize(ProjectRules.SEED.get().billingRules().size());
         assertThat(ok.uncoveredRules()).contains("体验版套餐包费用").doesNotContain("专业版套餐包费用");
 
-        CompiledRules edited = ProjectRules.edited("plans.drl", t -> t.replace("\"999.00\"", "\"1099.00\""));
+        CompiledRules edited = ProjectRules.SEED.edited("plans.drl", t -> t.replace("\"999.00\"", "\"1099.00\""));
         SuiteResult res = suite.run(edited);
         assertThat(res.passed()).isEqualTo(1);
         assertThat(res.failed()).isEqualTo(2);

@@ -96,7 +96,8 @@ class HttpApiTest {
         HttpResponse<String> r = http.post("/v1/evaluate",
                 "{\"appId\": \"boom\", \"billingMonth\": \"2026-10\", \"plan\": \"PRO\"}");
         assertThat(r.statusCode()).isEqualTo(500);
-        assertThat(json(r).get("error").asText()).contains("规则执行出错");
+        // the message names the failing rule and where it is, so an analyst can go straight to it
+        assertThat(json(r).get("error").asText()).contains("规则 \"故障规则\" 执行出错").contains("zz-bug.drl:3: ");
         assertThat(r.body()).doesNotContain("\tat ");
     }
 

@@ -31,8 +31,8 @@ class HttpReloadTest {
             assertThat(b.get("outcome").asText()).isEqualTo("NOT_COMPILED");
             assertThat(b.get("servingVersion").asText()).isEqualTo(good);
             assertThat(b.at("/errors/0/file").asText()).endsWith("plans.drl");
-            assertThat(b.at("/errors/0/line").asInt()).isEqualTo(8);
-            assertThat(b.at("/errors/0/text").asText()).startsWith(rulesDir.resolve("plans.drl") + ":8: ");
+            assertThat(b.at("/errors/0/line").asInt()).isEqualTo(11);
+            assertThat(b.at("/errors/0/text").asText()).startsWith(rulesDir.resolve("plans.drl") + ":11: ");
             assertThat(json(http.post("/v1/evaluate", PRO)).at("/totals/total").asText()).isEqualTo("999.00");
 
             rules.makeUnsafe();

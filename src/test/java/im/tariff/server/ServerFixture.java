@@ -19,8 +19,12 @@ final class ServerFixture implements AutoCloseable {
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     ServerFixture(TariffEngine engine, int maxBodyBytes) throws Exception {
+        this(engine, maxBodyBytes, TariffServer.DEFAULT_EVAL_TIMEOUT);
+    }
+
+    ServerFixture(TariffEngine engine, int maxBodyBytes, Duration evalTimeout) throws Exception {
         this.engine = engine;
-        this.server = new TariffServer(engine, "127.0.0.1", 0, maxBodyBytes).start();
+        this.server = new TariffServer(engine, "127.0.0.1", 0, maxBodyBytes, evalTimeout).start();
     }
 
     URI uri(String path) {

@@ -204,6 +204,7 @@ class CalculatorPageTest {
         ObjectNode body = fillForm();
         driver.findElement(By.id("advise")).click();
         waitUntil("the advice", () -> "done".equals(bodyData("advice")));
+        driver.executeScript("document.getElementById('advice-card').scrollIntoView()");
         shot("calculator-advice");
 
         ObjectNode request = body.deepCopy();

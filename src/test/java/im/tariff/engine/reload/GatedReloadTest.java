@@ -91,7 +91,7 @@ class GatedReloadTest {
         assertThat(r.outcome()).isEqualTo(Outcome.NOT_COMPILED);
         assertThat(r.problems()).isNotEmpty();
         assertThat(r.problems().get(0).toString()).startsWith(tmp.resolve("plans.drl") + ":");
-        assertThat(r.problems().get(0).line()).isBetween(7, 9);
+        assertThat(r.problems().get(0).line()).isBetween(10, 12);
         assertThat(r.servingVersion()).isEqualTo(good);
         assertThat(r.candidateVersion()).isNotEqualTo(good);
         assertThat(engine.evaluate(request).rulesVersion()).isEqualTo(good);
@@ -111,7 +111,7 @@ class GatedReloadTest {
         assertThat(r.outcome()).isEqualTo(Outcome.UNSAFE);
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(tmp.resolve("plans.drl").toString());
-            assertThat(p.line()).isEqualTo(12); // the inserted line after the first "then" (line 11)
+            assertThat(p.line()).isEqualTo(14); // the inserted line after the first "then" (line 13)
             assertThat(p.message()).contains("System");
         });
         assertThat(engine.evaluate(request).rulesVersion()).isEqualTo(good);

@@ -179,7 +179,7 @@ class ReloadUnderLoadTest {
 
     private static RuleSource sourceWithProFee(String fee) throws Exception {
         Map<String, String> files = new HashMap<>();
-        try (var list = Files.list(Path.of("rules"))) {
+        try (var list = Files.list(im.tariff.engine.SharedEngine.SEED)) {
             for (Path f : (Iterable<Path>) list.filter(p -> p.toString().endsWith(".drl"))::iterator) {
                 files.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
             }

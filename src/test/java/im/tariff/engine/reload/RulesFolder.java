@@ -16,7 +16,7 @@ public final class RulesFolder {
 
     public RulesFolder(Path dir) throws IOException {
         this.dir = dir;
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+        try (Stream<Path> files = Files.list(im.tariff.engine.SharedEngine.SEED)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".drl"))::iterator) {
                 Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
@@ -27,11 +27,11 @@ public final class RulesFolder {
         return dir;
     }
 
-    /** The bundled plans.drl with the PRO plan fee set to {@code fee} (e.g. "1234.00"). */
+    /** The seed plans.drl with the PRO plan fee set to {@code fee} (e.g. "1234.00"). */
     public static String plansWithProFee(String fee) throws IOException {
-        String plans = Files.readString(Path.of("rules/plans.drl"), StandardCharsets.UTF_8);
+        String plans = Files.readString(im.tariff.engine.SharedEngine.SEED.resolve("plans.drl"), StandardCharsets.UTF_8);
         if (!plans.contains(PRO_FEE)) {
-            throw new IllegalStateException("rules/plans.drl no longer holds the PRO fee " + PRO_FEE);
+            throw new IllegalStateException("the seed plans.drl no longer holds the PRO fee " + PRO_FEE);
         }
         return plans.replace(PRO_FEE, "\"" + fee + "\"");
     }
@@ -49,7 +49,7 @@ public final class RulesFolder {
         write("plans.drl", plansWithProFee(fee));
     }
 
-    /** plans.drl with a syntax error on its line 8 (the first rule's "when"). */
+    /** plans.drl with a syntax error on its line 11 (the first rule's "when"). */
     public void breakSyntax() throws IOException {
         write("plans.drl", plansWithProFee("999.00").replaceFirst("when", "whne"));
     }

@@ -1,0 +1,157 @@
+package im.tariff.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import im.tariff.model.BillRequest;
+import im.tariff.model.Usage;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The input policy: bounds, decoding, structure, and plain words for every parse failure. */
+class JsonInputTest {
+
+    private final RequestReader reader = im.tariff.engine.SharedEngine.reader();
+
+    private static String barrage(String mbps) {
+        return "{\"appId\":\"1\",\"billingMonth\":\"2026-10\",\"plan\":\"PRO\",\"usage\":{\"barrage\":[{\"date\":"
+                + "\"2026-10-01\",\"region\":\"DOMESTIC\",\"peakMbps\":" + mbps + "}]}}";
+    }
+
+    private static String users(String n) {
+        return "{\"appId\":\"1\",\"billingMonth\":\"2026-10\",\"plan\":\"PRO\",\"usage\":{\"users\":" + n + "}}";
+    }
+
+    private InvalidRequestException refusal(String json) {
+        return catchThrowableOfType(InvalidRequestException.class, () -> reader.read(json));
+    }
+
+    private InvalidRequestException refusal(byte[] bytes) {
+        return catchThrowableOfType(InvalidRequestException.class, () -> reader.read(bytes, 0, bytes.length));
+    }
+
+    @Test
+    void theLargestCountIsReadExactly() throws Exception {
+        BillRequest r = reader.read(users("9223372036854775807"));
+        assertThat(r.usage()).containsExactly(new Usage("USERS", Long.MAX_VALUE));
+    }
+
+    @ParameterizedTest(name = "peakMbps {0} = {1}")
+    @CsvSource({"12.5000000, 12.5", "1.25e2, 125", "0.000001, 0.000001", "0e999999999, 0",
+            "9999999999999999999.999999, 9999999999999999999.999999"})
+    void decimalsWithinTheBoundsAreReadExactly(String text, String value) throws Exception {
+        assertThat(reader.read(barrage(text)).daily().get(0).value()).isEqualByComparingTo(new BigDecimal(value));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1e1000000", "1e3000000000", "1e19", "10000000000000000000.5", "1e999999999"})
+    void aNumberTooLargeIsRefusedNamingItsField(String text) {
+        InvalidRequestException e = refusal(barrage(text));
+        assertThat(e.field()).isEqualTo("usage.barrage[0].peakMbps");
+        assertThat(e.reason()).startsWith("number too large");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0.0000001", "1e-999999999", "1.0e-2147483648", "1.2345678"})
+    void aNumberWithTooManyDecimalPlacesIsRefusedNamingItsField(String text) {
+        InvalidRequestException e = refusal(barrage(text));
+        assertThat(e.field()).isEqualTo("usage.barrage[0].peakMbps");
+        assertThat(e.reason()).startsWith("too many decimal places");
+    }
+
+    @Test
+    void anIntegerOfTwentyDigitsIsRefusedWhereverItStands() {
+        assertThat(refusal("{\"x\":{\"y\":[99999999999999999999]}}").field()).isEqualTo("x.y[0]");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsSkipped() throws Exception {
+        byte[] json = users("5").getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[json.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, withBom, 3, json.length);
+        assertThat(reader.read(withBom, 0, withBom.length)).isEqualTo(reader.read(json, 0, json.length));
+        assertThat(reader.read("\uFEFF" + users("5"))).isEqualTo(reader.read(json, 0, json.length));
+    }
+
+    @Test
+    void invalidUtf8IsRefusedNotReplaced() {
+        byte[] bad = "{\"appId\":\"a\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1); // a lone FF byte
+        InvalidRequestException e = refusal(bad);
+        assertThat(e.field()).isEqualTo("$");
+        assertThat(e.reason()).contains("not valid UTF-8 at byte 12 (byte FF)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-16", "UTF-32BE", "UTF-32LE"})
+    void utf16AndUtf32AreRefused(String charset) {
+        InvalidRequestException e = refusal(users("5").getBytes(java.nio.charset.Charset.forName(charset)));
+        assertThat(e.field()).isEqualTo("$");
+        assertThat(e.reason()).contains("UTF-8");
+    }
+
+    @Test
+    void aLoneSurrogateInAStringIsRefusedNamingTheField() {
+        InvalidRequestException e = refusal("{\"appId\":\"\\ud800\",\"billingMonth\":\"2026-10\",\"plan\":\"PRO\"}");
+        assertThat(e.field()).isEqualTo("appId");
+        assertThat(e.reason()).contains("lone surrogate \\uD800");
+    }
+
+    @Test
+    void anEmptyFieldNameNamesTheObjectHoldingIt() {
+        assertThat(refusal(users("5").replace("\"users\"", "\"\"")).field()).isEqualTo("usage");
+        assertThat(refusal("{\"\":1}").field()).isEqualTo("$");
+        assertThat(refusal("{\"\":1}").reason()).contains("empty name");
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedWithoutExhaustingTheStack() {
+        InvalidRequestException e = refusal("[".repeat(1_000_000));
+        assertThat(e.reason()).startsWith("nested deeper than 20 levels");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"a\":1} {}          | two JSON values in one request",
+            "{\"a\":1}x            | two JSON values in one request",
+            "{\"a\":               | the JSON ends early",
+            "{\"a\" 1}             | expected ':' after the field name, got '1'",
+            "{'a':1}               | expected a field name in double quotes",
+            "{\"a\":NaN}           | NaN and Infinity are not JSON numbers",
+            "{\"a\":01}            | leading zeros are not allowed"})
+    void parseFailuresAreSaidInPlainWordsWithWhereTheyAre(String json, String words) {
+        InvalidRequestException e = refusal(json);
+        assertThat(e.field()).isEqualTo("$");
+        assertThat(e.reason()).startsWith("malformed JSON at line 1, column ").contains(words)
+                .doesNotContain("Source", "`", "jackson", "Exception", "FAIL_ON", "StreamReadConstraints");
+    }
+
+    @Test
+    void theTreeIsTheOneReadTreeBuildsForEveryExample() throws Exception {
+        for (String line : Files.readAllLines(Path.of("examples/requests.jsonl"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                assertThat(JsonInput.parse(line)).isEqualTo(Json.MAPPER.readTree(line));
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBadByteIsWordedTheSameWhetherOtherLinesFollowItInTheBufferOrNot() {
+        byte[] alone = {(byte) 0xFF};
+        byte[] inABatchBuffer = {(byte) 0xFF, '\n', '{', '}'};
+
+        String a = catchThrowableOfType(InvalidRequestException.class, () -> JsonInput.parse(alone, 0, 1)).getMessage();
+        String b = catchThrowableOfType(InvalidRequestException.class,
+                () -> JsonInput.parse(inABatchBuffer, 0, 1)).getMessage();
+
+        assertThat(b).isEqualTo(a).doesNotContain("UTF-16");
+    }
+}
