@@ -1,6 +1,5 @@
 package im.tariff.advise;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import im.tariff.catalog.AddOnDef;
@@ -10,7 +9,7 @@ import im.tariff.catalog.MeterShape;
 import im.tariff.catalog.PlanDef;
 import im.tariff.engine.CompiledRules;
 import im.tariff.io.InvalidRequestException;
-import im.tariff.io.Json;
+import im.tariff.io.JsonInput;
 import im.tariff.model.Account;
 import im.tariff.model.AddOn;
 import im.tariff.model.Bill;
@@ -70,14 +69,7 @@ public final class Advisor {
 
     /** Advises on one request (SPEC 2.1, plan optional); the same validation and messages as evaluate. */
     public static Advice advise(CompiledRules rules, String json, int top, Mode mode) throws InvalidRequestException {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            rules.reader().read(json); // says what is malformed, where
-            throw new InvalidRequestException("$", "malformed JSON");
-        }
-        return advise(rules, root, top, mode);
+        return advise(rules, JsonInput.parse(json), top, mode);
     }
 
     public static Advice advise(CompiledRules rules, JsonNode root, int top, Mode mode) throws InvalidRequestException {

@@ -6,6 +6,8 @@ import im.tariff.advise.Advisor;
 import im.tariff.engine.CompiledRules;
 import im.tariff.engine.EvaluationException;
 import im.tariff.io.InvalidRequestException;
+import im.tariff.io.JsonInput;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,11 +42,12 @@ public class AdviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text = InputFiles.readText(file);
+        byte[] bytes = InputFiles.readRequest(file);
         CompiledRules compiled = rules.loadEngine().rules();
         Advisor.Mode mode = exhaustive ? Advisor.Mode.EXHAUSTIVE : Advisor.Mode.PRUNED;
         Advice advice;
         try {
+            JsonNode text = JsonInput.parse(bytes, 0, bytes.length);
             long started = System.nanoTime();
             advice = Advisor.advise(compiled, text, top, mode);
             long firstNanos = System.nanoTime() - started;

@@ -1,6 +1,5 @@
 package im.tariff.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import im.tariff.advise.AdviceWriter;
 import im.tariff.advise.Advisor;
@@ -11,9 +10,8 @@ import im.tariff.engine.EvaluationException;
 import im.tariff.engine.TariffEngine;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
-import im.tariff.io.Json;
+import im.tariff.io.JsonInput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.eclipse.jetty.server.Request;
@@ -40,8 +38,7 @@ final class CalculatorEndpoints {
 
     /** A quote body {"plan", "addOns", "usage", "billingMonth"?} → its bill. */
     Reply quote(Request request) throws IOException {
-        return withBody(request, (rules, text) -> {
-            JsonNode body = parse(rules, text);
+        return withBody(request, (rules, body) -> {
             return Reply.json(200, BillWriter.toJson(Quote.bill(rules, body, YearMonth.now())));
         });
     }
@@ -56,8 +53,8 @@ final class CalculatorEndpoints {
         } catch (NumberFormatException e) {
             return Reply.error(400, "expected a whole number, got '" + topText + "'", "top");
         }
-        return withBody(request, (rules, text) -> {
-            String json = AdviceWriter.toJson(Advisor.advise(rules, text, top, Advisor.Mode.PRUNED),
+        return withBody(request, (rules, body) -> {
+            String json = AdviceWriter.toJson(Advisor.advise(rules, body, top, Advisor.Mode.PRUNED),
                     rules.catalog(), false);
             return Reply.json(200, json);
         });
@@ -78,7 +75,7 @@ final class CalculatorEndpoints {
 
     @FunctionalInterface
     private interface BodyAction {
-        Reply run(CompiledRules rules, String body) throws InvalidRequestException;
+        Reply run(CompiledRules rules, JsonNode body) throws InvalidRequestException;
     }
 
     private Reply withBody(Request request, BodyAction action) throws IOException {
@@ -89,22 +86,12 @@ final class CalculatorEndpoints {
         }
         CompiledRules rules = engine.rules();
         try {
-            return action.run(rules, new String(body, StandardCharsets.UTF_8));
+            return action.run(rules, JsonInput.parse(body, 0, body.length));
         } catch (InvalidRequestException e) {
             return Reply.error(400, e.reason(), e.field());
         } catch (EvaluationException e) {
             LOG.error("evaluation failed on rules {}: {}", rules.version(), e.getMessage());
             return Reply.error(500, e.getMessage(), null);
-        }
-    }
-
-    /** The body as JSON; malformed JSON is described by the reader, as /v1/evaluate does. */
-    private static JsonNode parse(CompiledRules rules, String text) throws InvalidRequestException {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            rules.reader().read(text);
-            throw new InvalidRequestException("$", "malformed JSON");
         }
     }
 }
