@@ -4,7 +4,9 @@ import im.tariff.batch.BatchRunner;
 import im.tariff.batch.BatchSummary;
 import im.tariff.batch.BillLineEvaluator;
 import im.tariff.batch.ProgressListener;
-import im.tariff.engine.RuleSource;
+import im.tariff.engine.CompiledRules;
+import im.tariff.engine.RuleCompilationException;
+import im.tariff.engine.TariffEngine;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,10 +24,12 @@ public final class BaselineBatch {
     private BaselineBatch() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, RuleCompilationException {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
-        HandCodedTariff tariff = new HandCodedTariff(RuleSource.bundled().version());
-        BatchRunner runner = new BatchRunner(threads, () -> new BillLineEvaluator(tariff::evaluate));
+        // the bundled rules only for their reader (the catalog the requests are validated against) and version
+        CompiledRules rules = TariffEngine.load(null).rules();
+        HandCodedTariff tariff = new HandCodedTariff(rules.version());
+        BatchRunner runner = new BatchRunner(threads, () -> new BillLineEvaluator(rules.reader(), tariff::evaluate));
         try (InputStream in = Files.newInputStream(Path.of(args[0]));
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of(args[1])), 1 << 20)) {
             BatchSummary summary = runner.run(in, out, ProgressListener.NONE);

@@ -1,6 +1,8 @@
 package im.tariff.bench;
 
-import im.tariff.engine.RuleSource;
+import im.tariff.engine.CompiledRules;
+import im.tariff.engine.RuleCompilationException;
+import im.tariff.engine.TariffEngine;
 import im.tariff.generate.RequestGenerator;
 import im.tariff.generate.TariffHints;
 import im.tariff.io.InvalidRequestException;
@@ -24,17 +26,18 @@ final class BenchData {
 
     BenchData() {
         try {
+            CompiledRules rules = TariffEngine.load(null).rules();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new RequestGenerator(SEED, TariffHints.from(RuleSource.bundled())).writeLines(COUNT, out);
+            new RequestGenerator(SEED, rules.catalog(), TariffHints.from(rules)).writeLines(COUNT, out);
             String[] text = out.toString(StandardCharsets.UTF_8).split("\n");
-            RequestReader reader = new RequestReader();
+            RequestReader reader = rules.reader();
             for (int i = 0; i < COUNT; i++) {
                 lines[i] = text[i].getBytes(StandardCharsets.UTF_8);
                 requests[i] = reader.read(lines[i], 0, lines[i].length);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InvalidRequestException e) {
+        } catch (InvalidRequestException | RuleCompilationException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -59,8 +59,8 @@ public class EndToEndBench {
 
         @Setup
         public void setUp(Shared s) throws IOException {
-            evaluator = "rules".equals(s.evaluator) ? new BillLineEvaluator(s.engine::evaluate)
-                    : new BillLineEvaluator(s.handCoded::evaluate);
+            evaluator = "rules".equals(s.evaluator) ? new BillLineEvaluator(s.engine::rules)
+                    : new BillLineEvaluator(s.engine.rules().reader(), s.handCoded::evaluate);
             out = Json.FACTORY.createGenerator(sink);
             out.setRootValueSeparator(null);
         }

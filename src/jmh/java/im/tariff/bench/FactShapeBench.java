@@ -1,9 +1,13 @@
 package im.tariff.bench;
 
+import im.tariff.catalog.Catalog;
+import im.tariff.catalog.MeterDef;
+import im.tariff.catalog.MeterShape;
 import im.tariff.engine.RuleCompilationException;
 import im.tariff.engine.TariffEngine;
 import im.tariff.model.Bill;
 import im.tariff.model.BillRequest;
+import im.tariff.model.DailyUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +24,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What a request costs the rule engine by its shape: usage given as peaks only, with at least one daily
- * series (each day is one DailyCount fact the rules accumulate), or with a full-month series.
+ * What a request costs the rule engine by its shape: peak meters (DAU, peak groups) given as peaks only, with
+ * at least one daily series (each day is one DailyUsage fact the rules accumulate), or with a full-month series.
+ * Only the series of peak meters count here; barrage days (also DailyUsage facts) may come with any shape.
  */
 @Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 4, time = 3)
@@ -42,8 +47,15 @@ public class FactShapeBench {
     public void setUp() throws RuleCompilationException {
         engine = TariffEngine.bundled();
         List<BillRequest> chosen = new ArrayList<>();
+        Catalog catalog = engine.rules().catalog();
         for (BillRequest r : new BenchData().requests) {
-            int days = r.daily().size();
+            int days = 0;
+            for (DailyUsage d : r.daily()) {
+                MeterDef meter = catalog.meter(d.meter());
+                if (meter != null && meter.shape() == MeterShape.PEAK) {
+                    days++;
+                }
+            }
             boolean keep = switch (shape) {
                 case "peaksOnly" -> days == 0;
                 case "withSeries" -> days > 0;

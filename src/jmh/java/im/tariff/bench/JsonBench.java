@@ -36,7 +36,7 @@ public class JsonBench {
     BenchData data;
     String[] strings;
     Bill[] bills;
-    final RequestReader reader = new RequestReader();
+    RequestReader reader;
     final ByteArrayOutputStream sink = new ByteArrayOutputStream(1 << 16);
     int next;
 
@@ -44,6 +44,7 @@ public class JsonBench {
     public void setUp() throws RuleCompilationException {
         data = new BenchData();
         TariffEngine engine = TariffEngine.bundled();
+        reader = engine.rules().reader();
         strings = new String[BenchData.COUNT];
         bills = new Bill[BenchData.COUNT];
         for (int i = 0; i < BenchData.COUNT; i++) {

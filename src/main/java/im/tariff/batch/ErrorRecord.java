@@ -3,7 +3,7 @@ package im.tariff.batch;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 
-/** The batch record of a bad line (SPEC 2.5): {"line": N, "error": "…", "field": "…"}, line counted from 1. */
+/** The batch record of a bad line (docs/FORMAT.md): {"line": N, "error": "…", "field": "…"}, line counted from 1. */
 public final class ErrorRecord {
 
     private ErrorRecord() {

@@ -104,7 +104,7 @@ public class BatchCommand implements Callable<Integer> {
         }
     }
 
-    /** {"line": N, "error": ..., "field": ...} (SPEC 2.5). */
+    /** {"line": N, "error": ..., "field": ...} (docs/FORMAT.md). */
     static String errorRecord(long lineNo, String error, String field) {
         StringWriter sw = new StringWriter();
         try (JsonGenerator g = Json.FACTORY.createGenerator(sw)) {

@@ -1,6 +1,6 @@
 package im.tariff.cli;
 
-/** Exit statuses of SPEC 2.4. */
+/** Exit statuses of docs/FORMAT.md. */
 public final class ExitCodes {
     public static final int OK = 0;
     /** tariff test: a scenario failed. */

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tariff} command (SPEC 2.4). */
+/** The {@code tariff} command (docs/FORMAT.md). */
 @Command(name = "tariff", mixinStandardHelpOptions = true, version = "tariff 1.0",
         description = "Computes the monthly bill of a Tencent Cloud IM app with the tariff rules in rules/.",
         subcommands = {EvaluateCommand.class, CheckCommand.class, TestCommand.class, DiffCommand.class,

@@ -197,7 +197,7 @@ public final class CompiledRules {
         return source;
     }
 
-    /** Content hash of the rule files (SPEC 2.5 rulesVersion). */
+    /** Content hash of the rule files (docs/FORMAT.md rulesVersion). */
     public String version() {
         return source.version();
     }

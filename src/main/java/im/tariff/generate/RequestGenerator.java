@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Random valid requests (SPEC 2.1) for benchmarks and soak tests. Request i depends only on (seed, i), so a
+ * Random valid requests (docs/FORMAT.md) for benchmarks and soak tests. Request i depends only on (seed, i), so a
  * seed always gives the same lines and a longer run starts with the lines of a shorter one.
  * <p>
  * The mix aims at the interesting cases: every plan of the catalog (sometimes by its name), add-ons a plan

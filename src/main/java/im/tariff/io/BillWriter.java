@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 
-/** Writes a bill as the result JSON of SPEC 2.3, fields in the documented order, decimals as strings. */
+/** Writes a bill as the result JSON of docs/FORMAT.md, fields in the documented order, decimals as strings. */
 public final class BillWriter {
 
     private BillWriter() {

@@ -1,6 +1,6 @@
 package im.tariff.io;
 
-/** A request that is refused whole (SPEC 2.2): field is the JSON path ("$" for the whole document). */
+/** A request that is refused whole (docs/FORMAT.md): field is the JSON path ("$" for the whole document). */
 public class InvalidRequestException extends Exception {
 
     private final String field;

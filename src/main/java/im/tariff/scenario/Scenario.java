@@ -3,14 +3,14 @@ package im.tariff.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One regression scenario: a request (SPEC 2.1) and the bill, or the refusal, it must produce.
+ * One regression scenario: a request (docs/FORMAT.md) and the bill, or the refusal, it must produce.
  *
  * @param file        the file as the user named it (e.g. rules/scenarios/dau-overage-pro.yaml)
  * @param label       short file name shown in test names (path relative to the loaded folder)
  * @param name        the scenario's name, unique in its file
  * @param description optional words for people, or null
  * @param line        line of the scenario in its file
- * @param request     the request exactly as SPEC 2.1
+ * @param request     the request exactly as docs/FORMAT.md
  * @param expect      the expected result
  */
 public record Scenario(String file, String label, String name, String description, int line, JsonNode request,

@@ -105,7 +105,7 @@ final class ScenarioLoader {
             throw tree.error(ptr, "scenario '" + name + "': missing key 'request'");
         }
         if (!request.isObject()) {
-            throw tree.error(ptr + "/request", "scenario '" + name + "': 'request' must be a map (the request of SPEC 2.1)");
+            throw tree.error(ptr + "/request", "scenario '" + name + "': 'request' must be a map (the request of docs/FORMAT.md)");
         }
         JsonNode expect = node.get("expect");
         if (expect == null || expect.isNull()) {

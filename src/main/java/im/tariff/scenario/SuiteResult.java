@@ -65,7 +65,7 @@ public final class SuiteResult {
         return out;
     }
 
-    /** The summary line of SPEC 2.4. */
+    /** The summary line of docs/FORMAT.md. */
     public String summary() {
         return passed() + " passed, " + failed() + " failed";
     }

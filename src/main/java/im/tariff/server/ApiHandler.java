@@ -9,7 +9,7 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Routes the API (SPEC 2.5): every answer is JSON, except /metrics in Prometheus text. */
+/** Routes the API (docs/FORMAT.md): every answer is JSON, except /metrics in Prometheus text. */
 final class ApiHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);

@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * POST /v1/evaluate: a request (SPEC 2.1) in, its bill (SPEC 2.3) out; refusals as SPEC 2.5 says. The request
+ * POST /v1/evaluate: a request (docs/FORMAT.md) in, its bill (docs/FORMAT.md) out; refusals as docs/FORMAT.md says. The request
  * is read on the HTTP thread (bounded: body size, and the number bounds of the reader); the evaluation runs
  * on the service's bounded evaluation pool under a time limit, so no request can hold an HTTP thread: past
  * the limit the caller gets 503 and the evaluation is stopped at its next rule firing.

@@ -15,7 +15,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The tariff engine behind a JSON HTTP API (SPEC 2.5) on Jetty. Loopback by default; a graceful stop lets
+ * The tariff engine behind a JSON HTTP API (docs/FORMAT.md) on Jetty. Loopback by default; a graceful stop lets
  * requests in flight finish (up to 10 s) while new connections are refused.
  */
 public final class TariffServer implements AutoCloseable {

@@ -66,7 +66,7 @@ class BillBatchTest {
                 assertThat(node.size()).isEqualTo(3);
             } else {
                 assertThat(node.get("appId").asText()).as("line %d", i).isEqualTo("app-" + i);
-                // PRO: 999 plan fee, plus 1000 per started 10,000 DAU above 10,000 (SPEC 1.2)
+                // PRO: 999 plan fee, plus 1000 per started 10,000 DAU above 10,000 (the tariff in rules/)
                 long dau = i * 7L % 40_000;
                 long blocks = dau > 10_000 ? (dau - 10_000 + 9_999) / 10_000 : 0;
                 assertThat(node.get("totals").get("total").asText()).as("line %d", i)

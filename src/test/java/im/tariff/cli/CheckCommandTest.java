@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * tariff check (SPEC 2.4): exit 0 on clean rules; exit 3 with every problem as file:line: message, the file
+ * tariff check (docs/FORMAT.md): exit 0 on clean rules; exit 3 with every problem as file:line: message, the file
  * and line being where the rule text is broken.
  */
 class CheckCommandTest {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** tariff evaluate (SPEC 2.4, 2.5): exit 0 / 2 / 3, bad input named by its JSON path, never a stack trace. */
+/** tariff evaluate (docs/FORMAT.md, 2.5): exit 0 / 2 / 3, bad input named by its JSON path, never a stack trace. */
 class EvaluateCommandTest {
 
     @TempDir

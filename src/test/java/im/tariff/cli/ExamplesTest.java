@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** examples/: every request evaluates (exit 0), and each bill is the one worked out by hand from SPEC. */
+/** examples/: every request evaluates (exit 0), and each bill is the one worked out by hand from the contract (docs/FORMAT.md). */
 class ExamplesTest {
 
     static Stream<String> examples() throws IOException {

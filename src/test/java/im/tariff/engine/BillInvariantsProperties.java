@@ -21,7 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** Invariants of every bill (SPEC 1.6, 2.3) over random valid requests, on the bundled rules. */
+/** Invariants of every bill (the tariff in rules/, 2.3) over random valid requests, on the bundled rules. */
 class BillInvariantsProperties {
 
     private static final int TRIES = 250;

@@ -14,8 +14,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Random valid requests (SPEC 2.1), reproducible from a seed. Figures cluster around the quotas, block edges
- * and limits of SPEC 1.2-1.4 so that boundaries are hit often, with plain random values in between.
+ * Random valid requests (docs/FORMAT.md), reproducible from a seed. Figures cluster around the quotas, block edges
+ * and limits of the tariff in rules/ so that boundaries are hit often, with plain random values in between.
  */
 public final class RandomRequests {
 

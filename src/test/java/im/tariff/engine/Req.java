@@ -10,7 +10,7 @@ import im.tariff.model.BillRequest;
 import java.math.BigDecimal;
 
 /**
- * A tiny builder of request JSON (SPEC 2.1) for tests. Requests go through the real RequestReader, so a rule
+ * A tiny builder of request JSON (docs/FORMAT.md) for tests. Requests go through the real RequestReader, so a rule
  * test also proves that the field names it uses are the documented ones. Defaults: appId 1400000001,
  * billing month 2026-10, no start date, no add-ons, no usage.
  */

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * SPEC 1 written a second time, plainly, without Drools and without the main code: the bill a valid request
- * must get, as comparable text. Tariff numbers are restated here from SPEC on purpose: this is the test's
+ * docs/FORMAT.md written a second time, plainly, without Drools and without the main code: the bill a valid request
+ * must get, as comparable text. Tariff numbers are restated here from the contract (docs/FORMAT.md) on purpose: this is the test's
  * own reading of the tariff, so a wrong number in rules/ shows up as a difference.
  */
 final class SpecOracle {

@@ -9,8 +9,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differential test: thousands of random valid requests, each billed by the rules and by SpecOracle (SPEC
- * restated in plain Java inside the tests). Any difference is a rule bug or a misreading of SPEC.
+ * Differential test: thousands of random valid requests, each billed by the rules and by SpecOracle (the contract (docs/FORMAT.md)
+ * restated in plain Java inside the tests). Any difference is a rule bug or a misreading of the contract (docs/FORMAT.md).
  */
 class SpecOracleTest {
 

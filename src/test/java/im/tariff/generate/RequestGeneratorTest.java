@@ -40,7 +40,7 @@ class RequestGeneratorTest {
 
     @Test
     void hintsAreTheCapsAndQuotasOfTheRules() {
-        // SPEC 1.2 / 1.4: friends 20 (TRIAL), 3000 (PRO, FLAGSHIP); DAU 100 hard on TRIAL, 10,000 free in blocks of 10,000
+        // the tariff in rules/ / 1.4: friends 20 (TRIAL), 3000 (PRO, FLAGSHIP); DAU 100 hard on TRIAL, 10,000 free in blocks of 10,000
         assertThat(hints.boundaries("FRIENDS_PER_USER")).containsExactly(20, 3000);
         assertThat(hints.boundaries("DAU")).containsExactly(100, 10_000);
         assertThat(hints.blocks("DAU")).containsExactly(10_000);

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The result JSON of SPEC 2.3: its fields, in order, with decimals as strings. */
+/** The result JSON of docs/FORMAT.md: its fields, in order, with decimals as strings. */
 class BillWriterTest {
 
     private static List<String> fieldNames(JsonNode node) {

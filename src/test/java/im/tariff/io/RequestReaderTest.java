@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * SPEC 2.2: every bad request is refused whole (no BillRequest, hence no bill) with the JSON path of the
+ * docs/FORMAT.md: every bad request is refused whole (no BillRequest, hence no bill) with the JSON path of the
  * offending field. Requests are written as JSON text on purpose: that is what users send.
  */
 class RequestReaderTest {
@@ -88,7 +88,7 @@ class RequestReaderTest {
         assertThat(r.usage()).containsExactly(new Usage("DAU", 5));
     }
 
-    // ---- SPEC 2.2, one class at a time ----
+    // ---- docs/FORMAT.md, one class at a time ----
 
     @ParameterizedTest(name = "malformed: {0}")
     @ValueSource(strings = {"", "{", "{\"appId\": }", "[1, 2]", "not json", "{\"appId\": \"1\"} trailing"})

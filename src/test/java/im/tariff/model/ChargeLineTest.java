@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Money on a line (SPEC 1.6): exact decimals, rounded half-up to 0.01 once per line; totals are sums. */
+/** Money on a line (the tariff in rules/): exact decimals, rounded half-up to 0.01 once per line; totals are sums. */
 class ChargeLineTest {
 
     private static final PostpaidPeriod OCTOBER = new PostpaidPeriod(LocalDate.of(2026, 10, 1),

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** tariff test and tariff diff as an analyst runs them: output and exit status (SPEC 2.4). */
+/** tariff test and tariff diff as an analyst runs them: output and exit status (docs/FORMAT.md). */
 class ScenarioCommandsTest {
 
     private static final String PASSING = """

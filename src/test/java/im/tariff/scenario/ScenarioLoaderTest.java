@@ -211,7 +211,7 @@ class ScenarioLoaderTest {
         Files.writeString(dir.resolve("sub/c.yaml"), "- name: x\n  request: [1]\n  expect: {total: 1}\n");
         assertThatThrownBy(() -> ScenarioSuite.load(dir))
                 .isInstanceOf(ScenarioFormatException.class)
-                .hasMessage(dir.resolve("sub/c.yaml") + ":2: scenario 'x': 'request' must be a map (the request of SPEC 2.1)");
+                .hasMessage(dir.resolve("sub/c.yaml") + ":2: scenario 'x': 'request' must be a map (the request of docs/FORMAT.md)");
         assertThatThrownBy(() -> ScenarioSuite.load(dir.resolve("missing.yaml")))
                 .isInstanceOf(ScenarioFormatException.class).hasMessageContaining("no such scenario file");
     }

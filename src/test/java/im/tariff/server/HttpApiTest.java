@@ -46,7 +46,7 @@ class HttpApiTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode bill = json(r);
-        // SPEC 1.1-1.3 by hand: prepaid = PRO 999 + member cap 500 + security 1000;
+        // the tariff in rules/ by hand: prepaid = PRO 999 + member cap 500 + security 1000;
         // postpaid = DAU 2 blocks 2000 + groups 1 block 1000 + history 90 d 1000 + barrage 20.5×2 + 3.25×4
         assertThat(bill.at("/totals/prepaid").asText()).isEqualTo("2499.00");
         assertThat(bill.at("/totals/postpaid").asText()).isEqualTo("4054.00");

@@ -32,7 +32,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 class GatedReloadTest {
 
-    /** PRO, no usage, no add-ons: the bill is the plan fee alone (SPEC 1.1). */
+    /** PRO, no usage, no add-ons: the bill is the plan fee alone (the tariff in rules/). */
     static final String PRO_REQUEST = "{\"appId\": \"1400000001\", \"billingMonth\": \"2026-10\", \"plan\": \"PRO\"}";
 
     @TempDir

@@ -74,7 +74,7 @@ class ReloadUnderLoadTest {
             for (BillRequest r : requests) {
                 bills.add(BillWriter.toJson(compiled.evaluate(r)));
             }
-            // the PRO bill of request 0 is the plan fee alone (SPEC 1.1): the version really carries that fee
+            // the PRO bill of request 0 is the plan fee alone (the tariff in rules/): the version really carries that fee
             assertThat(compiled.evaluate(requests.get(0)).totals().total()).isEqualByComparingTo(fee);
             expected.put(source.version(), bills);
             feeOfVersion.put(source.version(), fee);

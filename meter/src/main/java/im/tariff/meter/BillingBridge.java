@@ -1,0 +1,190 @@
+package im.tariff.meter;
+
+import im.tariff.engine.EvaluationException;
+import im.tariff.engine.RuleCompilationException;
+import im.tariff.engine.TariffEngine;
+import im.tariff.io.BillWriter;
+import im.tariff.io.InvalidRequestException;
+import im.tariff.catalog.MeterDef;
+import im.tariff.catalog.PlanDef;
+import im.tariff.engine.CompiledRules;
+import im.tariff.model.BillRequest;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The only class of the meter that calls into the core (engine, strict reader, bill writer, catalog). Everything
+ * else in this module speaks JSON text, so a change of the core's API is adapted here alone.
+ *
+ * <p>Rules travel to the executors as file contents ({@link Rules}), never as a path: a folder given with
+ * {@code --rules} on the driver need not exist on the cluster's nodes. Each executor JVM compiles a rule set once
+ * and keeps the engine in a static cache (engines are thread-safe), keyed by the content hash of the files.
+ */
+public final class BillingBridge {
+
+    private static final Map<String, TariffEngine> ENGINES = new ConcurrentHashMap<>();
+
+    private BillingBridge() {
+    }
+
+    /** A rule set by content: empty files map = the rules bundled in the core jar. */
+    public static final class Rules implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final String key;
+        final TreeMap<String, byte[]> files;
+        /** The folder the files were read from, on the driver (not used on executors). */
+        final transient Path source;
+
+        private Rules(String key, TreeMap<String, byte[]> files, Path source) {
+            this.key = key;
+            this.files = files;
+            this.source = source;
+        }
+
+        public static Rules bundled() {
+            return new Rules("bundled", new TreeMap<>(), null);
+        }
+
+        /** Every regular file under dir (relative paths), read now on the driver. */
+        public static Rules fromDirectory(Path dir) throws IOException {
+            TreeMap<String, byte[]> files = new TreeMap<>();
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+                    files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                }
+            }
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                    sha.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                    sha.update(e.getValue());
+                    sha.update((byte) 0);
+                }
+                return new Rules("dir-" + HexFormat.of().formatHex(sha.digest()), files, dir);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        boolean isBundled() {
+            return files.isEmpty() && key.equals("bundled");
+        }
+    }
+
+    /** The rules do not compile: each problem as file:line: message. */
+    public static final class BadRulesException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadRulesException(String message) {
+            super(message);
+        }
+    }
+
+    /** The outcome of one request: a bill's JSON, or the refusal of the request (field + reason). */
+    public record Outcome(String billJson, String field, String error) {
+        public boolean isBill() {
+            return billJson != null;
+        }
+    }
+
+    /** Compiles the rules (once per JVM); on the driver this fails fast before any Spark work. */
+    public static void check(Rules rules) throws BadRulesException {
+        if (rules.source == null || ENGINES.containsKey(rules.key)) {
+            engine(rules);
+            return;
+        }
+        // on the driver, compile from the folder itself, so that problems name the user's files
+        try {
+            ENGINES.putIfAbsent(rules.key, TariffEngine.load(rules.source));
+        } catch (RuleCompilationException e) {
+            throw new BadRulesException(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Evaluates one request given as JSON text with the strict reader and the engine of this JVM. */
+    public static Outcome evaluate(Rules rules, String requestJson) throws BadRulesException {
+        CompiledRules compiled = engine(rules).rules(); // one rule set: its catalog reads, its rules bill
+        BillRequest request;
+        try {
+            request = compiled.reader().read(requestJson);
+        } catch (InvalidRequestException e) {
+            return new Outcome(null, e.field(), e.reason());
+        }
+        try {
+            return new Outcome(BillWriter.toJson(compiled.evaluate(request)), null, null);
+        } catch (EvaluationException e) {
+            return new Outcome(null, null, "the rules could not evaluate this request: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The dimension values (regions) of the daily meter whose series the metered requests fill from barrage
+     * samples, as the rules' catalog declares them; empty when the tariff has no such meter.
+     */
+    public static List<String> regions(Rules rules) throws BadRulesException {
+        MeterDef barrage = engine(rules).rules().catalog().meterOfField(RequestJson.BARRAGE);
+        return barrage == null ? List.of() : List.copyOf(barrage.dimensionValues().keySet());
+    }
+
+    /** The plan codes of the rules' catalog (the event generator picks accounts' plans from them). */
+    public static List<String> planCodes(Rules rules) throws BadRulesException {
+        return engine(rules).rules().catalog().plans().stream().map(PlanDef::code).toList();
+    }
+
+    private static TariffEngine engine(Rules rules) throws BadRulesException {
+        TariffEngine engine = ENGINES.get(rules.key);
+        if (engine != null) {
+            return engine;
+        }
+        synchronized (ENGINES) {
+            engine = ENGINES.get(rules.key);
+            if (engine == null) {
+                engine = load(rules);
+                ENGINES.put(rules.key, engine);
+            }
+            return engine;
+        }
+    }
+
+    private static TariffEngine load(Rules rules) throws BadRulesException {
+        try {
+            if (rules.isBundled()) {
+                return TariffEngine.load(null);
+            }
+            Path dir = Files.createTempDirectory("tariff-meter-rules");
+            List<Path> written = new ArrayList<>();
+            for (Map.Entry<String, byte[]> e : rules.files.entrySet()) {
+                Path p = dir.resolve(e.getKey());
+                Files.createDirectories(p.getParent());
+                Files.write(p, e.getValue());
+                written.add(p);
+            }
+            try {
+                return TariffEngine.load(dir);
+            } finally {
+                for (int i = written.size() - 1; i >= 0; i--) {
+                    Files.deleteIfExists(written.get(i));
+                }
+            }
+        } catch (RuleCompilationException e) {
+            throw new BadRulesException(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
