@@ -18,7 +18,7 @@
   let catalog = null;
   let quoteSeq = 0;
   let timer = null;
-  let addOnOrder = [];   // the add-on code of each entry of the last request's addOns, for errors like addOns[1].days
+  let addOnOrder = [];   // the add-on code of each entry of the last request's addOns, for errors like addOns[i].OPTION
 
   // ---- catalog ----
 
@@ -196,7 +196,7 @@
     (where || $('#general-error')).textContent = text;
   }
 
-  /** Puts the server's message next to the input its field names (usage.peakDau, addOns[1].days, usage.barrage[3].date). */
+  /** Puts the server's message next to the input its field names (usage.FIELD, addOns[i].OPTION, usage.SERIES[i].date). */
   function showFieldError(field, text, general) {
     let key = field || '$';
     const addOn = /^addOns\[(\d+)\]/.exec(key);

@@ -25,7 +25,7 @@ public class QuoteCommand implements Callable<Integer> {
     String plan;
 
     @Option(names = "--addon", paramLabel = "TYPE[:OPTION]",
-            description = "an add-on, with its option value when it has one (e.g. days); repeatable")
+            description = "an add-on, with its option value when it has one; repeatable")
     List<String> addOns = new ArrayList<>();
 
     @Option(names = "--usage", paramLabel = "NAME=VALUE",

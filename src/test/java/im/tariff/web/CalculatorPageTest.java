@@ -204,6 +204,7 @@ class CalculatorPageTest {
         ObjectNode body = fillForm();
         driver.findElement(By.id("advise")).click();
         waitUntil("the advice", () -> "done".equals(bodyData("advice")));
+        waitUntil("the quote after the last field lost focus", () -> "done".equals(bodyData("quote")));
         driver.executeScript("document.getElementById('advice-card').scrollIntoView()");
         shot("calculator-advice");
 
