@@ -18,12 +18,15 @@ final class ApiHandler extends Handler.Abstract {
     private final TariffEngine engine;
     private final ServiceMetrics metrics;
     private final EvaluateEndpoint evaluate;
+    private final CalculatorEndpoints calculator;
+    private final WebAssets web = new WebAssets();
 
     ApiHandler(TariffEngine engine, ServiceMetrics metrics, int maxBodyBytes, java.time.Duration evalTimeout,
                java.util.concurrent.ExecutorService evaluations) {
         this.engine = engine;
         this.metrics = metrics;
         this.evaluate = new EvaluateEndpoint(engine, metrics, maxBodyBytes, evalTimeout, evaluations);
+        this.calculator = new CalculatorEndpoints(engine, maxBodyBytes);
     }
 
     @Override
@@ -34,12 +37,15 @@ final class ApiHandler extends Handler.Abstract {
         try {
             reply = switch (path) {
                 case "/v1/evaluate" -> only("POST", method, () -> evaluate.handle(request));
+                case "/v1/quote" -> only("POST", method, () -> calculator.quote(request));
+                case "/v1/advise" -> only("POST", method, () -> calculator.advise(request));
+                case "/v1/catalog" -> only("GET", method, () -> calculator.catalog(request));
                 case "/v1/rules" -> only("GET", method, () -> Reply.json(200, g -> StatusJson.rules(engine.status(), g)));
                 case "/v1/rules/reload" -> only("POST", method, this::reload);
                 case "/health" -> only("GET", method, () -> Reply.json(200, g -> StatusJson.health(engine.status(), g)));
                 case "/metrics" -> only("GET", method, () -> new Reply(200, PROMETHEUS_TEXT, metrics.scrape(),
                         java.util.Map.of()));
-                default -> Reply.error(404, "没有这个接口 (no such endpoint): " + path, null);
+                default -> page(method, path);
             };
         } catch (Exception | StackOverflowError e) {
             LOG.error("{} {} failed", method, path, e);
@@ -47,6 +53,12 @@ final class ApiHandler extends Handler.Abstract {
         }
         reply.send(response, callback);
         return true;
+    }
+
+    /** The calculator page and its assets (GET), or 404. */
+    private Reply page(String method, String path) {
+        Reply asset = "GET".equals(method) ? web.get(path) : null;
+        return asset != null ? asset : Reply.error(404, "没有这个接口 (no such endpoint): " + path, null);
     }
 
     private Reply reload() {

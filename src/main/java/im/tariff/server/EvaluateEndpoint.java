@@ -56,7 +56,7 @@ final class EvaluateEndpoint {
 
     Reply handle(Request request) throws IOException {
         long started = System.nanoTime();
-        byte[] body = readBody(request);
+        byte[] body = readBody(request, maxBodyBytes);
         if (body == null) {
             metrics.evaluated("too_large", 0);
             return Reply.error(413, "请求体超过 " + maxBodyBytes + " 字节 (request body over " + maxBodyBytes
@@ -119,7 +119,7 @@ final class EvaluateEndpoint {
     }
 
     /** The body, or null when it is larger than the limit (declared or actual). */
-    private byte[] readBody(Request request) throws IOException {
+    static byte[] readBody(Request request, int maxBodyBytes) throws IOException {
         long declared = request.getLength();
         try (InputStream in = Request.asInputStream(request)) {
             if (declared > maxBodyBytes) {

@@ -1,0 +1,33 @@
+package im.tariff.advise;
+
+import im.tariff.model.Bill;
+import java.util.List;
+
+/**
+ * What the advisor found (SPEC 7.2): the combinations that serve the usage without a violation, best first,
+ * the plans that no combination could serve, and how many evaluations it took.
+ */
+public record Advice(List<Option> options, List<Rejected> rejected, int evaluations) {
+
+    public Advice {
+        options = List.copyOf(options);
+        rejected = List.copyOf(rejected);
+    }
+
+    /** A ranked combination: plan, add-ons (catalog order), why each add-on is in it, and its bill. */
+    public record Option(int rank, String plan, List<Choice> addOns, List<String> why, Bill bill) {
+
+        public Option {
+            addOns = List.copyOf(addOns);
+            why = List.copyOf(why);
+        }
+    }
+
+    /** A plan that no combination could serve: the violations ("CODE SUBJECT") of its closest combination. */
+    public record Rejected(String plan, List<String> reasons) {
+
+        public Rejected {
+            reasons = List.copyOf(reasons);
+        }
+    }
+}

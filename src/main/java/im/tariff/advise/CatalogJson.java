@@ -1,0 +1,137 @@
+package im.tariff.advise;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import im.tariff.catalog.AddOnDef;
+import im.tariff.catalog.Catalog;
+import im.tariff.catalog.LineDef;
+import im.tariff.catalog.MeterDef;
+import im.tariff.catalog.PlanDef;
+import im.tariff.catalog.ViolationDef;
+import im.tariff.engine.CompiledRules;
+import im.tariff.model.Fee;
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The catalog of one rule set as JSON (GET /v1/catalog), for the calculator page: plans, add-ons with the
+ * option values each plan prices in the month, meters with their shapes, labels, units and dimension values,
+ * line and violation codes with their labels, and the currency. Names and numbers all come from the rules.
+ */
+public final class CatalogJson {
+
+    private CatalogJson() {
+    }
+
+    /** The option values a plan prices for an add-on in a month, ascending (empty when it has no option). */
+    public static TreeSet<Long> optionValues(CompiledRules rules, String plan, String addOn, YearMonth month) {
+        TreeSet<Long> values = new TreeSet<>();
+        for (Object term : rules.termsOf(plan, month)) {
+            if (term instanceof Fee f && addOn.equals(f.addOn()) && f.option() != null
+                    && !f.validFrom().isAfter(month.atEndOfMonth()) && !f.validTo().isBefore(month.atDay(1))) {
+                values.add(f.option());
+            }
+        }
+        return values;
+    }
+
+    public static void write(CompiledRules rules, YearMonth month, JsonGenerator g) throws IOException {
+        Catalog c = rules.catalog();
+        g.writeStartObject();
+        g.writeStringField("rulesVersion", rules.version());
+        g.writeStringField("month", month.toString());
+        g.writeStringField("currency", c.currency());
+        g.writeStringField("currencyLabel", c.currencyLabel());
+        g.writeArrayFieldStart("plans");
+        for (PlanDef p : c.plans()) {
+            g.writeStartObject();
+            g.writeStringField("code", p.code());
+            g.writeStringField("name", p.name());
+            g.writeArrayFieldStart("aliases");
+            for (String a : p.aliases()) {
+                g.writeString(a);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("addOns");
+        for (AddOnDef a : c.addOns()) {
+            g.writeStartObject();
+            g.writeStringField("code", a.code());
+            g.writeStringField("name", a.name());
+            g.writeStringField("billing", a.billing().name());
+            g.writeArrayFieldStart("offeredOn");
+            for (String p : a.offeredOn()) {
+                g.writeString(p);
+            }
+            g.writeEndArray();
+            if (a.hasOption()) {
+                g.writeObjectFieldStart("option");
+                g.writeStringField("field", a.optionField());
+                g.writeStringField("label", a.optionLabel());
+                g.writeObjectFieldStart("values");
+                for (String p : a.offeredOn()) {
+                    g.writeArrayFieldStart(p);
+                    for (Long v : optionValues(rules, p, a.code(), month)) {
+                        g.writeNumber(v);
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("meters");
+        for (MeterDef m : c.meters()) {
+            g.writeStartObject();
+            g.writeStringField("code", m.code());
+            g.writeStringField("shape", m.shape().name());
+            g.writeStringField("label", m.label());
+            g.writeStringField("unit", m.unit());
+            if (m.field() != null) {
+                g.writeStringField("field", m.field());
+            }
+            if (m.seriesField() != null) {
+                g.writeStringField("seriesField", m.seriesField());
+            }
+            if (m.valueField() != null) {
+                g.writeStringField("valueField", m.valueField());
+            }
+            if (m.dimension() != null) {
+                g.writeStringField("dimension", m.dimension());
+                g.writeArrayFieldStart("dimensionValues");
+                for (Map.Entry<String, String> e : m.dimensionValues().entrySet()) {
+                    g.writeStartObject();
+                    g.writeStringField("code", e.getKey());
+                    g.writeStringField("label", e.getValue());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeBooleanField("decimal", m.decimal());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("lines");
+        for (LineDef l : c.lines()) {
+            g.writeStartObject();
+            g.writeStringField("code", l.code());
+            g.writeStringField("label", l.label());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("violations");
+        for (ViolationDef v : c.violations()) {
+            g.writeStartObject();
+            g.writeStringField("code", v.code());
+            g.writeStringField("label", v.label());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,61 @@
+package im.tariff.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import im.tariff.advise.Quote;
+import im.tariff.engine.CompiledRules;
+import im.tariff.engine.EvaluationException;
+import im.tariff.io.BillTable;
+import im.tariff.io.BillWriter;
+import im.tariff.io.InvalidRequestException;
+import im.tariff.model.Bill;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "quote", mixinStandardHelpOptions = true,
+        description = "The price calculator: the bill of a plan with add-ons on estimated usage (appId \"quote\").",
+        footer = {"", "Exit status: 0 priced (violations included); 2 bad input; 3 rules do not compile."})
+public class QuoteCommand implements Callable<Integer> {
+
+    @Option(names = "--plan", paramLabel = "PLAN", required = true, description = "plan code or name")
+    String plan;
+
+    @Option(names = "--addon", paramLabel = "TYPE[:OPTION]",
+            description = "an add-on, with its option value when it has one; repeatable")
+    List<String> addOns = new ArrayList<>();
+
+    @Option(names = "--usage", paramLabel = "NAME=VALUE",
+            description = "an estimated usage figure: any count or peak field the catalog declares; repeatable")
+    List<String> usage = new ArrayList<>();
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "billing month (default: the current month)")
+    String month;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json (default) or table (for people)")
+    EvaluateCommand.Format format;
+
+    @Mixin
+    RulesOption rules;
+
+    @Override
+    public Integer call() {
+        CompiledRules compiled = rules.loadEngine().rules();
+        Bill bill;
+        try {
+            JsonNode body = Quote.body(compiled.catalog(), plan, addOns, usage, month);
+            bill = Quote.bill(compiled, body, YearMonth.now());
+        } catch (InvalidRequestException e) {
+            throw new CliExit(ExitCodes.BAD_INPUT, "error: " + e.getMessage());
+        } catch (EvaluationException e) {
+            throw new CliExit(ExitCodes.BAD_RULES, "error: " + e.getMessage());
+        }
+        Console.OUT.println(format == EvaluateCommand.Format.table ? BillTable.render(bill, compiled.catalog())
+                : BillWriter.toPrettyJson(bill));
+        return ExitCodes.OK;
+    }
+}

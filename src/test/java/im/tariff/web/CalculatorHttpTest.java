@@ -1,0 +1,122 @@
+package im.tariff.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import im.tariff.advise.AdviceWriter;
+import im.tariff.advise.Advisor;
+import im.tariff.advise.CatalogJson;
+import im.tariff.advise.Quote;
+import im.tariff.engine.CompiledRules;
+import im.tariff.engine.TariffEngine;
+import im.tariff.io.BillWriter;
+import im.tariff.io.Json;
+import im.tariff.server.TariffServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** POST /v1/quote, POST /v1/advise and GET /v1/catalog answer what the Java services answer. */
+class CalculatorHttpTest {
+
+    private static TariffEngine engine;
+    private static TariffServer server;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        engine = TariffEngine.fromDirectory(Path.of("src/test/resources/advise/substitutes"));
+        server = new TariffServer(engine, "127.0.0.1", 0, 4096).start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        engine.close();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static CompiledRules rules() {
+        return engine.rules();
+    }
+
+    @Test
+    void quoteAnswersTheQuoteServicesBill() throws Exception {
+        String body = "{\"plan\": \"PRO\", \"billingMonth\": \"2026-10\", \"addOns\": [{\"type\": \"HISTORY_STORAGE\", "
+                + "\"days\": 90}], \"usage\": {\"peakDau\": 25000}}";
+        HttpResponse<String> r = send("POST", "/v1/quote", body);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(BillWriter.toJson(Quote.bill(rules(), Json.MAPPER.readTree(body), YearMonth.now())));
+    }
+
+    @Test
+    void quoteRefusesBadInputWithTheField() throws Exception {
+        HttpResponse<String> r = send("POST", "/v1/quote", "{\"plan\": \"PRO\", \"usage\": {\"peakDau\": -1}}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(r.body()).get("field").asText()).isEqualTo("usage.peakDau");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() throws Exception {
+        String big = "{\"plan\": \"PRO\", \"appId\": \"" + "x".repeat(5000) + "\"}";
+        assertThat(send("POST", "/v1/quote", big).statusCode()).isEqualTo(413);
+        assertThat(send("POST", "/v1/advise", big).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void adviseAnswersTheAdvisorsJson() throws Exception {
+        String body = "{\"appId\": \"t\", \"billingMonth\": \"2026-10\", \"usage\": {\"maxMembersPerGroup\": 1500}}";
+        HttpResponse<String> r = send("POST", "/v1/advise?top=2", body);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(AdviceWriter.toJson(Advisor.advise(rules(), body, 2, Advisor.Mode.PRUNED),
+                rules().catalog(), false));
+    }
+
+    @Test
+    void adviseRefusesBadInputWithTheField() throws Exception {
+        HttpResponse<String> r = send("POST", "/v1/advise", "{\"appId\": \"t\", \"billingMonth\": \"2026-13\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(r.body()).get("field").asText()).isEqualTo("billingMonth");
+    }
+
+    @Test
+    void theCatalogListsEachPlansPricedOptionValues() throws Exception {
+        HttpResponse<String> r = send("GET", "/v1/catalog?month=2026-10", null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode c = Json.MAPPER.readTree(r.body());
+        assertThat(c.get("currency").asText()).isEqualTo(rules().catalog().currency());
+        assertThat(c.get("plans")).hasSize(rules().catalog().plans().size());
+        assertThat(c.get("meters")).hasSize(rules().catalog().meters().size());
+        for (JsonNode a : c.get("addOns")) {
+            if (a.has("option")) {
+                for (var plan : a.get("offeredOn")) {
+                    assertThat(a.get("option").get("values").get(plan.asText()).toString()).isEqualTo(
+                            CatalogJson.optionValues(rules(), plan.asText(), a.get("code").asText(),
+                                    YearMonth.of(2026, 10)).toString().replace(" ", ""));
+                }
+            }
+        }
+    }
+
+    @Test
+    void thePageAndItsAssetsAreServedFromTheJar() throws Exception {
+        HttpResponse<String> page = send("GET", "/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("/web/app.js").doesNotContain("http://", "https://");
+        assertThat(send("GET", "/web/app.js", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/web/app.css", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/web/../rules/plans.drl", null).statusCode()).isEqualTo(404);
+    }
+}
