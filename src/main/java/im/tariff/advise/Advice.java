@@ -4,7 +4,7 @@ import im.tariff.model.Bill;
 import java.util.List;
 
 /**
- * What the advisor found (SPEC 7.2): the combinations that serve the usage without a violation, best first,
+ * What the advisor found (the plan advisor, docs/PERFORMANCE-ADVISOR.md): the combinations that serve the usage without a violation, best first,
  * the plans that no combination could serve, and how many evaluations it took.
  */
 public record Advice(List<Option> options, List<Rejected> rejected, int evaluations) {

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** Writes the advisor's answer (SPEC 7.2): {"options": [...], "rejected": [...]}. */
+/** Writes the advisor's answer (the plan advisor, docs/PERFORMANCE-ADVISOR.md): {"options": [...], "rejected": [...]}. */
 public final class AdviceWriter {
 
     private AdviceWriter() {

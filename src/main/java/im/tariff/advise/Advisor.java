@@ -33,7 +33,7 @@ import java.util.TreeSet;
 import org.kie.api.runtime.KieSession;
 
 /**
- * The plan advisor (SPEC 7.2). It knows no tariff: it enumerates the plans and add-ons of the catalog, takes
+ * The plan advisor (the plan advisor, docs/PERFORMANCE-ADVISOR.md). It knows no tariff: it enumerates the plans and add-ons of the catalog, takes
  * the option values each plan prices from {@link CompiledRules#termsOf}, evaluates candidate combinations
  * through the rules and keeps those whose bill has no violation. The search is documented, with its
  * assumptions, in docs/PERFORMANCE-ADVISOR.md:
@@ -67,7 +67,7 @@ public final class Advisor {
         this.mode = mode;
     }
 
-    /** Advises on one request (SPEC 2.1, plan optional); the same validation and messages as evaluate. */
+    /** Advises on one request (docs/FORMAT.md, plan optional); the same validation and messages as evaluate. */
     public static Advice advise(CompiledRules rules, String json, int top, Mode mode) throws InvalidRequestException {
         return advise(rules, JsonInput.parse(json), top, mode);
     }

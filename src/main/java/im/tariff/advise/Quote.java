@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The price calculator (SPEC 7.1): a hypothetical app ("quote") on one plan with add-ons and estimated
- * usage, made into a request (SPEC 2.1) and read and evaluated exactly like any other. The command line
+ * The price calculator (the price calculator, README): a hypothetical app ("quote") on one plan with add-ons and estimated
+ * usage, made into a request (docs/FORMAT.md) and read and evaluated exactly like any other. The command line
  * (tariff quote) and HTTP (POST /v1/quote) both come through here.
  */
 public final class Quote {

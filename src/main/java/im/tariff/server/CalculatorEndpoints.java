@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The calculator's endpoints (SPEC 7.3): POST /v1/quote, POST /v1/advise and GET /v1/catalog. Each takes the
+ * The calculator's endpoints (the calculator endpoints, docs/EMBEDDING.md): POST /v1/quote, POST /v1/advise and GET /v1/catalog. Each takes the
  * live rule set once and uses it throughout, so a reload never mixes two rule sets in one answer. Refusals
  * as /v1/evaluate: 400 {"error", "field"} for bad input, 413 for a body over the limit.
  */
@@ -43,7 +43,7 @@ final class CalculatorEndpoints {
         });
     }
 
-    /** A request (SPEC 7.2, plan optional) → the advisor's answer; ?top=N (default 5). */
+    /** A request (the plan advisor, docs/PERFORMANCE-ADVISOR.md, plan optional) → the advisor's answer; ?top=N (default 5). */
     Reply advise(Request request) throws IOException {
         Fields query = Request.extractQueryParameters(request);
         String topText = query.getValue("top");
