@@ -16,8 +16,8 @@ import java.util.Map;
  * when
  *     $c : CatalogDraft()
  * then
- *     $c.currency("CNY");
- *     $c.plan("PRO", "专业版");
+ *     $c.currency("EUR", "€");
+ *     $c.plan("BASIC", "Basic");
  * end
  * </pre>
  */

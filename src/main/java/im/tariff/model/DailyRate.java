@@ -9,7 +9,7 @@ import org.kie.api.runtime.rule.RuleContext;
  * for all of them (key null), settled either monthly (POSTPAID: one line for the month, the days summed) or
  * daily (DAILY_POSTPAID: one line a day, charged the next day).
  * <pre>
- * insert(DailyRate.monthly(kcontext, "BARRAGE_BANDWIDTH", "DOMESTIC", "BARRAGE_BANDWIDTH_DOMESTIC", "2.00", "国内弹幕带宽"));
+ * insert(DailyRate.monthly(kcontext, "TRAFFIC", "EU", "TRAFFIC_EU", "0.05", "traffic in Europe"));
  * </pre>
  */
 public record DailyRate(String meter, String key, String line, BigDecimal price, String label,

@@ -10,8 +10,8 @@ import org.kie.api.runtime.rule.RuleContext;
  * their period from day T at the version in force on T; postpaid add-ons a whole month at the version in
  * force on the month's first day.
  * <pre>
- * insert(Fee.plan(kcontext, "PLAN_FEE", "999.00", "专业版套餐包"));
- * insert(Fee.plan(kcontext, "PLAN_FEE", "1499.00", "专业版套餐包").from("2024-01-01"));
+ * insert(Fee.plan(kcontext, "FEE", "49.00", "Basic plan"));
+ * insert(Fee.plan(kcontext, "FEE", "59.00", "Basic plan").from("2027-01-01"));
  * </pre>
  */
 public record Fee(String addOn, Long option, String line, BigDecimal price, String label, LocalDate validFrom,

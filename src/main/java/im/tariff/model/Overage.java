@@ -8,7 +8,7 @@ import org.kie.api.runtime.rule.RuleContext;
  * Term: a meter billed above a free quota: every started block of {@code block} units above {@code free}
  * costs {@code price} (block 1: each unit), on the line code given, for the natural month.
  * <pre>
- * insert(Overage.of(kcontext, "DAU", "DAU_OVERAGE", 10000, 10000, "1000.00"));
+ * insert(Overage.of(kcontext, "SEATS", "SEAT_OVERAGE", 50, 10, "5.00"));   // 5.00 a started 10 above 50
  * </pre>
  */
 public record Overage(String meter, String line, long free, long block, BigDecimal price, LocalDate validFrom,
