@@ -93,7 +93,7 @@ public final class Catalog {
         return null;
     }
 
-    /** The plan's name (专业版 for PRO), or the code itself when it is not declared. */
+    /** The plan's name (Basic for BASIC), or the code itself when it is not declared. */
     public String planName(String code) {
         PlanDef p = plans.get(code);
         return p == null ? code : p.name();
@@ -113,7 +113,7 @@ public final class Catalog {
         return meters.get(code);
     }
 
-    /** The meter's label (峰值 DAU), or the code itself when it is not declared. */
+    /** The meter's label (peak online users), or the code itself when it is not declared. */
     public String meterLabel(String code) {
         MeterDef m = meters.get(code);
         return m == null ? code : m.label();

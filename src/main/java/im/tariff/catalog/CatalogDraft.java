@@ -159,7 +159,7 @@ public final class CatalogDraft {
             this.declared = declared;
         }
 
-        /** One value of a daily meter's dimension (DOMESTIC) and its label (国内). */
+        /** One value of a daily meter's dimension (a code such as EU) and its label (Europe). */
         public MeterEntry value(String code, String label) {
             values.put(code, label);
             return this;

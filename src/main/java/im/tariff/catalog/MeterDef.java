@@ -33,7 +33,7 @@ public record MeterDef(String code, MeterShape shape, String field, String serie
         };
     }
 
-    /** The label of one dimension value (国内 for DOMESTIC), or the value itself. */
+    /** The label of one dimension value (Europe for EU), or the value itself. */
     public String dimensionLabel(String value) {
         return dimensionValues.getOrDefault(value, value);
     }

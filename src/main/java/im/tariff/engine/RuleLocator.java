@@ -34,7 +34,7 @@ public final class RuleLocator {
 
     /**
      * The line, inside the declaring rule, of the statement that names {@code code} as a string literal
-     * (the $c.plan("PRO", ...) line of a catalog rule), so a gap points at the line to edit; the rule's own
+     * (the $c.plan("BASIC", ...) line of a catalog rule), so a gap points at the line to edit; the rule's own
      * line when the literal is not found.
      */
     public Declared statementNaming(Declared rule, String code) {

@@ -6,7 +6,7 @@ import java.util.Collection;
 
 /**
  * Fact: one day of a daily series: the meter, the date, the dimension value it is keyed by (a region, an
- * API; null for a plain daily series such as daily DAU) and the value, exact.
+ * API; null for a plain daily series such as a daily peak) and the value, exact.
  */
 public record DailyUsage(String meter, LocalDate date, String key, BigDecimal value) {
 
