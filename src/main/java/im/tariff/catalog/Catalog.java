@@ -137,6 +137,17 @@ public final class Catalog {
         return violations.get(code);
     }
 
+    /** Names of the rules that declared this catalog (they fire once, when the rules are compiled). */
+    public java.util.Set<String> declaringRules() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        plans.values().forEach(p -> names.add(p.declared().rule()));
+        addOns.values().forEach(a -> names.add(a.declared().rule()));
+        meters.values().forEach(m -> names.add(m.declared().rule()));
+        lines.values().forEach(l -> names.add(l.declared().rule()));
+        violations.values().forEach(v -> names.add(v.declared().rule()));
+        return names;
+    }
+
     /** Position of a line code on a bill; undeclared codes (a catalog gap, reported by check) come last. */
     public int lineOrder(String code) {
         LineDef d = lines.get(code);

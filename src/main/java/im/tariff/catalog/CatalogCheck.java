@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Freezes a draft into a catalog and says what is wrong with it as declared: nothing to bill with, a code
@@ -24,11 +25,7 @@ public final class CatalogCheck {
 
     public static Result freeze(CatalogDraft draft, Declared fallback) {
         Catalog catalog = draft.freeze();
-        List<CatalogIssue> issues = new ArrayList<>();
-        for (String p : draft.problems()) {
-            int sep = p.indexOf('\u0000');
-            issues.add(new CatalogIssue(fallback, p.substring(sep + 1)));
-        }
+        List<CatalogIssue> issues = new ArrayList<>(draft.problems());
         if (catalog.plans().isEmpty()) {
             issues.add(new CatalogIssue(fallback, "目录里没有声明任何套餐：请在目录规则里写 $c.plan(\"代码\", \"名称\")"
                     + " (the catalog declares no plan; declare them in a rule on CatalogDraft)"));
@@ -37,14 +34,12 @@ public final class CatalogCheck {
             issues.add(new CatalogIssue(fallback, "目录里没有声明币种：请写 $c.currency(\"币种代码\", \"说明里的写法\")"
                     + " (the catalog declares no currency)"));
         }
+        twice(draft.planList(), PlanDef::code, PlanDef::declared, "套餐", issues);
         Set<String> names = new HashSet<>();
         for (PlanDef p : draft.planList()) {
-            if (!names.add("plan " + p.code())) {
-                issues.add(twice(p.declared(), "套餐", p.code()));
-            }
             for (String alias : p.aliases()) {
-                if (!names.add("plan name " + alias)) {
-                    issues.add(twice(p.declared(), "套餐名称", alias));
+                if (!names.add(alias)) {
+                    issues.add(new CatalogIssue(p.declared(), "套餐名称 " + alias + " 声明了两次 (declared twice)"));
                 }
             }
         }
@@ -56,13 +51,12 @@ public final class CatalogCheck {
                 }
             }
         }
-        duplicates(draft.addOnCodes(), catalog.addOns().size(), "增值服务", issues, fallback);
+        twice(draft.addOnList(), AddOnDef::code, AddOnDef::declared, "增值服务", issues);
+        twice(draft.meterList(), MeterDef::code, MeterDef::declared, "用量指标", issues);
+        twice(draft.lineList(), LineDef::code, LineDef::declared, "账单行", issues);
+        twice(draft.violationList(), ViolationDef::code, ViolationDef::declared, "违规代码", issues);
         Map<String, String> fields = new HashMap<>();
-        Set<String> meterCodes = new HashSet<>();
         for (MeterDef m : draft.meterList()) {
-            if (!meterCodes.add(m.code())) {
-                issues.add(twice(m.declared(), "用量指标", m.code()));
-            }
             for (String f : m.usageFields()) {
                 if (f == null || f.isBlank()) {
                     issues.add(new CatalogIssue(m.declared(), "用量指标 " + m.code() + " 缺少 usage 字段名 (meter without a field name)"));
@@ -76,34 +70,17 @@ public final class CatalogCheck {
                         + " 的取值：请写 .value(\"代码\", \"名称\") (a daily meter needs its dimension values)"));
             }
         }
-        Set<String> lineCodes = new HashSet<>();
-        for (LineDef l : draft.lineList()) {
-            if (!lineCodes.add(l.code())) {
-                issues.add(twice(l.declared(), "账单行", l.code()));
-            }
-        }
-        Set<String> violationCodes = new HashSet<>();
-        for (ViolationDef v : draft.violationList()) {
-            if (!violationCodes.add(v.code())) {
-                issues.add(twice(v.declared(), "违规代码", v.code()));
-            }
-        }
         return new Result(catalog, issues);
     }
 
-    private static void duplicates(List<String> codes, int distinct, String what, List<CatalogIssue> issues,
-                                   Declared where) {
-        if (codes.size() != distinct) {
-            Set<String> seen = new HashSet<>();
-            for (String c : codes) {
-                if (!seen.add(c)) {
-                    issues.add(twice(where, what, c));
-                }
+    /** Each code declared more than once, reported where it is declared again. */
+    private static <T> void twice(List<T> entries, Function<T, String> code, Function<T, Declared> where,
+                                  String what, List<CatalogIssue> issues) {
+        Set<String> seen = new HashSet<>();
+        for (T e : entries) {
+            if (!seen.add(code.apply(e))) {
+                issues.add(new CatalogIssue(where.apply(e), what + " " + code.apply(e) + " 声明了两次 (declared twice)"));
             }
         }
-    }
-
-    private static CatalogIssue twice(Declared where, String what, String code) {
-        return new CatalogIssue(where, what + " " + code + " 声明了两次 (declared twice)");
     }
 }

@@ -26,13 +26,12 @@ public final class CatalogDraft {
     private Declared current = Declared.UNKNOWN;
     private String currency;
     private String currencyLabel;
-    private Declared currencyDeclared;
     private final List<PlanDef> plans = new ArrayList<>();
     private final List<AddOnEntry> addOns = new ArrayList<>();
     private final List<MeterEntry> meters = new ArrayList<>();
     private final List<LineEntry> lines = new ArrayList<>();
     private final List<ViolationDef> violations = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
+    private final List<CatalogIssue> problems = new ArrayList<>();
 
     /** Set by the engine before each declaring rule fires. */
     public void declaring(Declared where) {
@@ -44,12 +43,11 @@ public final class CatalogDraft {
     /** The currency of every amount on the bill ("CNY") and how descriptions write it ("元"). */
     public void currency(String code, String label) {
         if (currency != null && !currency.equals(code)) {
-            problems.add(current.where() + "\u0000币种声明了两次：" + currency + " 和 " + code
-                    + " (the currency is declared twice)");
+            problems.add(new CatalogIssue(current, "币种声明了两次：" + currency + " 和 " + code
+                    + " (the currency is declared twice)"));
         }
         currency = code;
         currencyLabel = label;
-        currencyDeclared = current;
     }
 
     /** A plan: code, name, and other names a request may use for it. */
@@ -188,25 +186,21 @@ public final class CatalogDraft {
 
     // ---- freezing ----
 
-    /** Problems found while declaring, as "where\0message" pairs. */
-    List<String> problems() {
+    /** Problems found while declaring, where they were declared. */
+    List<CatalogIssue> problems() {
         return problems;
-    }
-
-    Declared currencyDeclared() {
-        return currencyDeclared;
     }
 
     List<PlanDef> planList() {
         return plans;
     }
 
-    List<String> addOnCodes() {
-        List<String> codes = new ArrayList<>();
+    List<AddOnDef> addOnList() {
+        List<AddOnDef> a = new ArrayList<>();
         for (AddOnEntry e : addOns) {
-            codes.add(e.code);
+            a.add(new AddOnDef(e.code, e.name, e.billing, e.plans, e.optionField, e.optionLabel, e.declared));
         }
-        return codes;
+        return a;
     }
 
     List<MeterDef> meterList() {
@@ -232,10 +226,6 @@ public final class CatalogDraft {
 
     /** The immutable catalog; {@link CatalogCheck} reports what is wrong with it. */
     Catalog freeze() {
-        List<AddOnDef> a = new ArrayList<>();
-        for (AddOnEntry e : addOns) {
-            a.add(new AddOnDef(e.code, e.name, e.billing, e.plans, e.optionField, e.optionLabel, e.declared));
-        }
-        return new Catalog(currency, currencyLabel, plans, a, meterList(), lineList(), violations);
+        return new Catalog(currency, currencyLabel, plans, addOnList(), meterList(), lineList(), violations);
     }
 }

@@ -13,18 +13,15 @@ import im.tariff.io.Json;
 import im.tariff.model.Bill;
 import im.tariff.model.DailyRate;
 import im.tariff.model.Fee;
-import im.tariff.model.Limit;
 import im.tariff.model.Overage;
 import im.tariff.model.Term;
 import im.tariff.model.Violation;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +37,6 @@ import java.util.regex.Pattern;
  */
 public final class CatalogGaps {
 
-    private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
     private static final Pattern RULE_END = Pattern.compile("^\\s*end\\s*(//.*)?$");
 
     private CatalogGaps() {
@@ -49,7 +45,7 @@ public final class CatalogGaps {
     public static List<RuleProblem> find(CompiledRules rules, YearMonth month) {
         Catalog catalog = rules.catalog();
         List<RuleProblem> problems = new ArrayList<>();
-        Set<String> declaring = declaringRules(catalog);
+        Set<String> declaring = catalog.declaringRules();
         String outside = textOutside(rules.source(), declaring);
         for (PlanDef plan : catalog.plans()) {
             List<Object> terms;
@@ -121,9 +117,6 @@ public final class CatalogGaps {
             out.add(at(locator.where(t.rule()), "规则 \"" + t.rule() + "\" 使用了目录里没有声明的 " + String.join("、", wrong)
                     + "：请在 catalog.drl 中声明，或检查拼写 (a term names something the catalog does not declare)"));
         }
-        if (term instanceof Limit l && catalog.meter(l.meter()) == null) {
-            return; // reported above
-        }
     }
 
     /** Evaluates one request per plan that orders every add-on and uses every meter: a failing rule shows. */
@@ -192,27 +185,15 @@ public final class CatalogGaps {
         return 1;
     }
 
-    private static Set<String> declaringRules(Catalog catalog) {
-        Set<String> names = new HashSet<>();
-        catalog.plans().forEach(p -> names.add(p.declared().rule()));
-        catalog.addOns().forEach(a -> names.add(a.declared().rule()));
-        catalog.meters().forEach(m -> names.add(m.declared().rule()));
-        catalog.lines().forEach(l -> names.add(l.declared().rule()));
-        catalog.violations().forEach(v -> names.add(v.declared().rule()));
-        return names;
-    }
-
     /** The text of every rule that is not a catalog declaration, comments left out. */
     private static String textOutside(RuleSource source, Set<String> declaring) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> file : source.files().entrySet()) {
             boolean skip = false;
             for (String line : file.getValue().split("\n", -1)) {
-                Matcher start = RULE_START.matcher(line);
-                if (start.find()) {
-                    String name = start.group(1) != null ? start.group(1) : start.group(2) != null ? start.group(2)
-                            : start.group(3);
-                    skip = declaring.contains(name);
+                String opened = RuleLocator.ruleOpenedBy(line);
+                if (opened != null) {
+                    skip = declaring.contains(opened);
                 }
                 if (!skip) {
                     int comment = line.indexOf("//");

@@ -83,12 +83,7 @@ public final class CompiledRules {
         }
         names.removeAll(queries); // the engine's own result queries are not rules of the tariff
         this.ruleNames = List.copyOf(names);
-        java.util.Set<String> declaring = new java.util.HashSet<>();
-        catalog.plans().forEach(p -> declaring.add(p.declared().rule()));
-        catalog.addOns().forEach(a -> declaring.add(a.declared().rule()));
-        catalog.meters().forEach(m -> declaring.add(m.declared().rule()));
-        catalog.lines().forEach(l -> declaring.add(l.declared().rule()));
-        catalog.violations().forEach(v -> declaring.add(v.declared().rule()));
+        java.util.Set<String> declaring = catalog.declaringRules();
         TreeSet<String> billing = new TreeSet<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {

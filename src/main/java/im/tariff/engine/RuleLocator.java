@@ -32,6 +32,12 @@ public final class RuleLocator {
         return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
     }
 
+    /** The name of the rule a DRL line opens ({@code rule "名称"}), or null when it opens none. */
+    static String ruleOpenedBy(String line) {
+        Matcher m = RULE.matcher(line);
+        return m.find() ? name(m) : null;
+    }
+
     /**
      * The line, inside the declaring rule, of the statement that names {@code code} as a string literal
      * (the $c.plan("BASIC", ...) line of a catalog rule), so a gap points at the line to edit; the rule's own

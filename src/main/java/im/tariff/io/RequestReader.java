@@ -185,9 +185,10 @@ public final class RequestReader {
                                 + other.code() + ", not to " + type.code());
                     }
                 }
-                checkFields(a, prefix, allowed);
+                break; // the first unknown field is not an option: checkFields below names it
             }
         }
+        checkFields(a, prefix, allowed);
     }
 
     private List<String> addOnCodes() {
