@@ -21,7 +21,6 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.QueryResultsRow;
@@ -48,7 +47,7 @@ public final class CompiledRules {
     private final RequestReader reader;
     private final KieContainer container;
     private final KieBase kieBase;
-    private final KieContainerSessionsPool pool;
+    private final KieSessionsPool pool;
     /**
      * One session pool per lane (as many lanes as cores), a thread always using the same lane. With one pool
      * shared by all threads, a session released by one core was taken up by the other and its working memory
@@ -64,14 +63,14 @@ public final class CompiledRules {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Instant loadedAt = Instant.now();
 
-    CompiledRules(RuleSource source, KieContainer container, Catalog catalog, RuleLocator locator) {
+    CompiledRules(RuleSource source, KieContainer container, KieBase kieBase, Catalog catalog, RuleLocator locator) {
         this.source = source;
         this.catalog = catalog;
         this.locator = locator;
         this.reader = new RequestReader(catalog);
         this.container = container;
-        this.kieBase = container.getKieBase();
-        this.pool = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.kieBase = kieBase;
+        this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.lanes = new AtomicReferenceArray<>(Runtime.getRuntime().availableProcessors());
         TreeSet<String> names = new TreeSet<>();
         java.util.Set<String> queries = new java.util.HashSet<>();
@@ -131,12 +130,13 @@ public final class CompiledRules {
                         + " 次，可能有规则在循环插入事实 (rules fired too often: a rule loops)", null);
             }
             List<ChargeLine> lines = new ArrayList<>();
-            for (QueryResultsRow row : session.getQueryResults(RuleCompiler.LINES_QUERY)) {
-                lines.add((ChargeLine) row.get("$line"));
-            }
             List<Violation> violations = new ArrayList<>();
-            for (QueryResultsRow row : session.getQueryResults(RuleCompiler.VIOLATIONS_QUERY)) {
-                violations.add((Violation) row.get("$violation"));
+            for (QueryResultsRow row : session.getQueryResults(RuleCompiler.RESULTS_QUERY)) {
+                if (row.get("$result") instanceof ChargeLine line) {
+                    lines.add(line);
+                } else {
+                    violations.add((Violation) row.get("$result"));
+                }
             }
             return BillAssembler.assemble(catalog, request.account(), lines, violations, version());
         } catch (EvaluationException e) {

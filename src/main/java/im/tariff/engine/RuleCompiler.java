@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.runtime.KieContainer;
 
 /**
@@ -30,13 +33,11 @@ public final class RuleCompiler {
      * The engine's own queries, compiled into every rule set beside the analysts' files (which never see
      * them): a bill's lines and violations are read through them rather than by scanning every fact.
      */
-    static final String LINES_QUERY = "账单行";
-    static final String VIOLATIONS_QUERY = "违规";
+    static final String RESULTS_QUERY = "账单结果";
     private static final String RESULTS_FILE = "im/tariff/engine/results.drl";
     private static final String RESULTS_DRL = "package im.tariff.engine;\n"
-            + "import im.tariff.model.ChargeLine;\nimport im.tariff.model.Violation;\n"
-            + "query \"" + LINES_QUERY + "\"\n    $line : ChargeLine()\nend\n"
-            + "query \"" + VIOLATIONS_QUERY + "\"\n    $violation : Violation()\nend\n";
+            + "import im.tariff.model.BillResult;\n"
+            + "query \"" + RESULTS_QUERY + "\"\n    $result : BillResult()\nend\n";
 
     private static final Pattern PARSER_LINE = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");
 
@@ -82,10 +83,17 @@ public final class RuleCompiler {
         KieContainer container = ks.newKieContainer(releaseId);
         // the container keeps what it needs; the repository copy would only pile up over reloads
         ks.getRepository().removeKieModule(releaseId);
+        // A rule set is never changed in place (a reload builds a new one), so its KieBase is immutable: its
+        // sessions keep facts in one identity store instead of a store per fact class, which a pooled session
+        // would otherwise rebuild for every bill (docs/PERFORMANCE.md). Made first, so that it takes the
+        // compiled packages as they are (a second KieBase of one container gets serialized copies).
+        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        conf.setOption(KieBaseMutabilityOption.DISABLED);
+        KieBase kieBase = container.newKieBase(conf);
         RuleLocator locator = new RuleLocator(source);
         CatalogCheck.Result catalog;
         try {
-            catalog = CatalogExtraction.extract(container.getKieBase(), locator,
+            catalog = CatalogExtraction.extract(kieBase, locator,
                     new Declared(null, displayName(source, null), 0));
         } catch (RuntimeException e) {
             container.dispose();
@@ -101,7 +109,7 @@ public final class RuleCompiler {
             }
             throw new RuleCompilationException(issues);
         }
-        return new CompiledRules(source, container, catalog.catalog(), locator);
+        return new CompiledRules(source, container, kieBase, catalog.catalog(), locator);
     }
 
     private static RuleProblem toProblem(RuleSource source, Message m) {
