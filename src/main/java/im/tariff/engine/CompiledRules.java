@@ -132,10 +132,11 @@ public final class CompiledRules {
             List<ChargeLine> lines = new ArrayList<>();
             List<Violation> violations = new ArrayList<>();
             for (QueryResultsRow row : session.getQueryResults(RuleCompiler.RESULTS_QUERY)) {
-                if (row.get("$result") instanceof ChargeLine line) {
+                Object result = row.get("$result");
+                if (result instanceof ChargeLine line) {
                     lines.add(line);
                 } else {
-                    violations.add((Violation) row.get("$result"));
+                    violations.add((Violation) result);
                 }
             }
             return BillAssembler.assemble(catalog, request.account(), lines, violations, version());

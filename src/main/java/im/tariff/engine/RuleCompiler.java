@@ -30,8 +30,8 @@ public final class RuleCompiler {
     private static final String KIE_PREFIX = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
     /**
-     * The engine's own queries, compiled into every rule set beside the analysts' files (which never see
-     * them): a bill's lines and violations are read through them rather than by scanning every fact.
+     * The engine's own query, compiled into every rule set beside the analysts' files (which never see
+     * it): a bill's lines and violations are read through it rather than by scanning every fact.
      */
     static final String RESULTS_QUERY = "账单结果";
     private static final String RESULTS_FILE = "im/tariff/engine/results.drl";
