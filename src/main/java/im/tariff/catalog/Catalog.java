@@ -21,6 +21,9 @@ public final class Catalog {
     private final Map<String, AddOnDef> addOns;
     private final Map<String, MeterDef> meters;
     private final Map<String, MeterDef> metersByField;
+    /** The meters as a list, whole and by shape: generic rules iterate them on every bill. */
+    private final List<MeterDef> meterList;
+    private final Map<MeterShape, List<MeterDef>> metersByShape = new java.util.EnumMap<>(MeterShape.class);
     private final Map<String, LineDef> lines;
     private final Map<String, ViolationDef> violations;
 
@@ -31,6 +34,10 @@ public final class Catalog {
         this.plans = index(plans, PlanDef::code);
         this.addOns = index(addOns, AddOnDef::code);
         this.meters = index(meters, MeterDef::code);
+        this.meterList = List.copyOf(this.meters.values());
+        for (MeterShape shape : MeterShape.values()) {
+            metersByShape.put(shape, meterList.stream().filter(m -> m.shape() == shape).toList());
+        }
         Map<String, MeterDef> byField = new LinkedHashMap<>();
         for (MeterDef m : meters) {
             for (String f : m.usageFields()) {
@@ -68,7 +75,12 @@ public final class Catalog {
     }
 
     public List<MeterDef> meters() {
-        return List.copyOf(meters.values());
+        return meterList;
+    }
+
+    /** The meters of one shape, in the order of declaration: {@code from $cat.meters(MeterShape.PEAK)}. */
+    public List<MeterDef> meters(MeterShape shape) {
+        return metersByShape.get(shape);
     }
 
     public List<LineDef> lines() {

@@ -7,6 +7,7 @@ import im.tariff.model.Bill;
 import im.tariff.model.BillRequest;
 import im.tariff.model.ChargeLine;
 import im.tariff.model.DailyUsage;
+import im.tariff.model.PriceGap;
 import im.tariff.model.Usage;
 import im.tariff.model.Violation;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.rule.QueryResultsRow;
 
 /**
  * One compiled, immutable rule set. Thread-safe: every evaluation takes its own session from a pool
@@ -109,10 +109,12 @@ public final class CompiledRules {
      */
     public Bill evaluate(BillRequest request, AgendaEventListener listener) {
         KieSession session = lane().newKieSession();
+        FactRecorder facts = new FactRecorder();
         try {
             if (listener != null) {
                 session.addEventListener(listener);
             }
+            session.addEventListener(facts);
             session.insert(catalog);
             session.insert(request.account());
             for (AddOn a : request.addOns()) {
@@ -125,21 +127,19 @@ public final class CompiledRules {
                 session.insert(d);
             }
             int fired = session.fireAllRules(MAX_FIRINGS);
+            // the closed world: only a bill with a gap fires again, for the @closedWorld rules to report it
+            List<PriceGap> gaps = fired < MAX_FIRINGS ? PriceGaps.of(facts, catalog, request.account()) : List.of();
+            if (!gaps.isEmpty()) {
+                for (PriceGap gap : gaps) {
+                    session.insert(gap);
+                }
+                fired += session.fireAllRules(MAX_FIRINGS - fired);
+            }
             if (fired >= MAX_FIRINGS) {
                 throw new EvaluationException("规则触发次数超过 " + MAX_FIRINGS
                         + " 次，可能有规则在循环插入事实 (rules fired too often: a rule loops)", null);
             }
-            List<ChargeLine> lines = new ArrayList<>();
-            List<Violation> violations = new ArrayList<>();
-            for (QueryResultsRow row : session.getQueryResults(RuleCompiler.RESULTS_QUERY)) {
-                Object result = row.get("$result");
-                if (result instanceof ChargeLine line) {
-                    lines.add(line);
-                } else {
-                    violations.add((Violation) result);
-                }
-            }
-            return BillAssembler.assemble(catalog, request.account(), lines, violations, version());
+            return BillAssembler.assemble(catalog, request.account(), facts.lines, facts.violations, version());
         } catch (EvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -148,6 +148,7 @@ public final class CompiledRules {
             if (listener != null) {
                 session.removeEventListener(listener);
             }
+            session.removeEventListener(facts);
             session.dispose();
         }
     }

@@ -29,16 +29,6 @@ public final class RuleCompiler {
 
     private static final String KIE_PREFIX = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    /**
-     * The engine's own query, compiled into every rule set beside the analysts' files (which never see
-     * it): a bill's lines and violations are read through it rather than by scanning every fact.
-     */
-    static final String RESULTS_QUERY = "账单结果";
-    private static final String RESULTS_FILE = "im/tariff/engine/results.drl";
-    private static final String RESULTS_DRL = "package im.tariff.engine;\n"
-            + "import im.tariff.model.BillResult;\n"
-            + "query \"" + RESULTS_QUERY + "\"\n    $result : BillResult()\nend\n";
-
     private static final Pattern PARSER_LINE = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");
 
     private RuleCompiler() {
@@ -61,7 +51,6 @@ public final class RuleCompiler {
         for (Map.Entry<String, String> file : source.files().entrySet()) {
             kfs.write(KIE_PREFIX + file.getKey(), file.getValue());
         }
-        kfs.write(KIE_PREFIX + RESULTS_FILE, RESULTS_DRL);
         List<RuleProblem> problems = new ArrayList<>();
         KieBuilder builder;
         try {

@@ -21,6 +21,11 @@ public interface Term {
     /** The rule of the tariff that set this term. */
     String rule();
 
+    /** True for a version with a first day ({@code .from}): only such a version can supersede another. */
+    default boolean dated() {
+        return !Versions.EVER.equals(validFrom());
+    }
+
     /** True when the term is in force on the day. */
     default boolean inForceOn(LocalDate day) {
         return !day.isBefore(validFrom()) && !day.isAfter(validTo());

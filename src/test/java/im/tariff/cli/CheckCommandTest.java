@@ -49,7 +49,7 @@ class CheckCommandTest {
     void unknownFactTypeIsReportedAtItsFileAndLine() throws Exception {
         Path rules = RuleFolders.copyOfBundled(dir);
         Path limits = rules.resolve("limits.drl");
-        int line = RuleFolders.breakFirst(limits, "$limit : Limit($meter : meter,", "$limit : Limt($meter : meter,");
+        int line = RuleFolders.breakFirst(limits, "$limit : Limit($meter : meter)", "$limit : Limt($meter : meter)");
 
         Cli.Result r = Cli.run("check", "--rules", rules.toString());
 
