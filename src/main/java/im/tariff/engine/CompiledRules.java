@@ -80,7 +80,7 @@ public final class CompiledRules {
                 names.add(rule.getName());
             }
         }
-        names.removeAll(queries); // the engine's own result queries are not rules of the tariff
+        names.removeAll(queries); // a query a rule file declares is not a rule of the tariff
         this.ruleNames = List.copyOf(names);
         java.util.Set<String> declaring = catalog.declaringRules();
         TreeSet<String> billing = new TreeSet<>();
