@@ -47,29 +47,25 @@ final class FactRecorder implements RuleRuntimeEventListener {
     }
 
     private void keep(Object fact) {
-        if (fact instanceof ChargeLine l) {
-            lines.add(l);
-        } else if (fact instanceof Violation v) {
-            violations.add(v);
-        } else if (fact instanceof Term t) {
-            terms.add(t);
-        } else if (fact instanceof Usage u) {
-            usage.add(u);
-        } else if (fact instanceof DailyUsage d) {
-            daily.add(d);
-        } else if (fact instanceof PrepaidPeriod p) {
-            periods.add(p);
-        } else if (fact instanceof AddOn a) {
-            addOns.add(a);
+        List<Object> list = listOf(fact);
+        if (list != null) {
+            list.add(fact);
         }
     }
 
     private void forget(Object fact) {
-        List<?> list = fact instanceof ChargeLine ? lines : fact instanceof Violation ? violations
-                : fact instanceof Term ? terms : fact instanceof Usage ? usage : fact instanceof DailyUsage ? daily
-                : fact instanceof PrepaidPeriod ? periods : fact instanceof AddOn ? addOns : null;
+        List<Object> list = listOf(fact);
         if (list != null) {
             list.remove(fact);
         }
+    }
+
+    /** The list a fact of this kind is kept in; null for a fact the engine does not need back. */
+    @SuppressWarnings("unchecked")
+    private List<Object> listOf(Object fact) {
+        List<?> list = fact instanceof ChargeLine ? lines : fact instanceof Violation ? violations
+                : fact instanceof Term ? terms : fact instanceof Usage ? usage : fact instanceof DailyUsage ? daily
+                : fact instanceof PrepaidPeriod ? periods : fact instanceof AddOn ? addOns : null;
+        return (List<Object>) list;
     }
 }

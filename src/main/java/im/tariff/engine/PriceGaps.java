@@ -94,37 +94,6 @@ final class PriceGaps {
         return false;
     }
 
-    /** The gaps found so far, each with the names its message needs. */
-    private static final class Gaps {
-        final List<PriceGap> list = new ArrayList<>(0);
-        final Catalog catalog;
-        final Account account;
-
-        boolean has(Kind kind, String subject) {
-            for (PriceGap g : list) {
-                if (g.kind() == kind && g.subject().equals(subject)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        Gaps(Catalog catalog, Account account) {
-            this.catalog = catalog;
-            this.account = account;
-        }
-
-        void addOn(Kind kind, String addOn, Long option, LocalDate day) {
-            list.add(new PriceGap(kind, addOn, catalog.addOnName(addOn), option, day, account.plan(),
-                    catalog.planName(account.plan())));
-        }
-
-        void meter(Kind kind, String meter, LocalDate day) {
-            list.add(new PriceGap(kind, meter, catalog.meterLabel(meter), null, day, account.plan(),
-                    catalog.planName(account.plan())));
-        }
-    }
-
     /** Whether a meter is settled day by day (DailyRate.daily) on this bill. */
     private static boolean settledDaily(List<Term> terms, String meter) {
         for (Term t : terms) {
@@ -143,5 +112,36 @@ final class PriceGaps {
             }
         }
         return false;
+    }
+
+    /** The gaps found so far, each with the names its message needs. */
+    private static final class Gaps {
+        final List<PriceGap> list = new ArrayList<>(0);
+        final Catalog catalog;
+        final Account account;
+
+        Gaps(Catalog catalog, Account account) {
+            this.catalog = catalog;
+            this.account = account;
+        }
+
+        boolean has(Kind kind, String subject) {
+            for (PriceGap g : list) {
+                if (g.kind() == kind && g.subject().equals(subject)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void addOn(Kind kind, String addOn, Long option, LocalDate day) {
+            list.add(new PriceGap(kind, addOn, catalog.addOnName(addOn), option, day, account.plan(),
+                    catalog.planName(account.plan())));
+        }
+
+        void meter(Kind kind, String meter, LocalDate day) {
+            list.add(new PriceGap(kind, meter, catalog.meterLabel(meter), null, day, account.plan(),
+                    catalog.planName(account.plan())));
+        }
     }
 }

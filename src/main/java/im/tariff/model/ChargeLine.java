@@ -11,7 +11,7 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public record ChargeLine(String code, BillingMode billingMode, BigDecimal quantity, BigDecimal unitPrice,
                          BigDecimal amount, LocalDate periodStart, LocalDate periodEnd, LocalDate chargeDate,
-                         String rule, String description) implements BillResult {
+                         String rule, String description) {
 
     /** Money scale of every amount: 0.01 of the currency. */
     public static final int MONEY_SCALE = 2;

@@ -3,7 +3,7 @@ package im.tariff.model;
 import org.kie.api.runtime.rule.RuleContext;
 
 /** Result fact: something the request does that the tariff does not allow. It never changes a charge. */
-public record Violation(String code, String subject, Severity severity, String rule, String message) implements BillResult {
+public record Violation(String code, String subject, Severity severity, String rule, String message) {
 
     /** An ERROR violation stamped with the firing rule's name. */
     public static Violation error(RuleContext ctx, String code, Object subject, String message) {
