@@ -4,9 +4,9 @@ import im.tariff.batch.BatchRunner;
 import im.tariff.batch.BatchSummary;
 import im.tariff.batch.BillLineEvaluator;
 import im.tariff.batch.ProgressListener;
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.reload.LiveEvaluator;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ public final class BaselineBatch {
     public static void main(String[] args) throws IOException, RuleCompilationException {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
         // the bundled rules only for their reader (the catalog the requests are validated against) and version
-        CompiledRules rules = TariffEngine.load(null).rules();
+        Evaluator rules = LiveEvaluator.load(null).rules();
         HandCodedTariff tariff = new HandCodedTariff(rules.version());
         BatchRunner runner = new BatchRunner(threads, () -> new BillLineEvaluator(rules.reader(), tariff::evaluate));
         try (InputStream in = Files.newInputStream(Path.of(args[0]));

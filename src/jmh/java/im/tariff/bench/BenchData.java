@@ -1,8 +1,8 @@
 package im.tariff.bench;
 
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.generate.RequestGenerator;
 import im.tariff.generate.TariffHints;
 import im.tariff.io.InvalidRequestException;
@@ -26,7 +26,7 @@ final class BenchData {
 
     BenchData() {
         try {
-            CompiledRules rules = TariffEngine.load(null).rules();
+            Evaluator rules = LiveEvaluator.load(null).rules();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new RequestGenerator(SEED, rules.catalog(), TariffHints.from(rules)).writeLines(COUNT, out);
             String[] text = out.toString(StandardCharsets.UTF_8).split("\n");

@@ -3,8 +3,8 @@ package im.tariff.bench;
 import com.fasterxml.jackson.core.JsonGenerator;
 import im.tariff.batch.BillLineEvaluator;
 import im.tariff.batch.LineEvaluator;
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,12 +40,12 @@ public class EndToEndBench {
         public String evaluator;
 
         final BenchData data = new BenchData();
-        TariffEngine engine;
+        LiveEvaluator engine;
         HandCodedTariff handCoded;
 
         @Setup
         public void setUp() throws RuleCompilationException {
-            engine = TariffEngine.bundled();
+            engine = LiveEvaluator.bundled();
             handCoded = new HandCodedTariff(engine.rules().version());
         }
     }

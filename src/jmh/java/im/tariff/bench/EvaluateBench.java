@@ -1,7 +1,7 @@
 package im.tariff.bench;
 
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.model.Bill;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,11 +28,11 @@ public class EvaluateBench {
     @State(Scope.Benchmark)
     public static class Engine {
         final BenchData data = new BenchData();
-        TariffEngine engine;
+        LiveEvaluator engine;
 
         @Setup
         public void compile() throws RuleCompilationException {
-            engine = TariffEngine.bundled();
+            engine = LiveEvaluator.bundled();
         }
     }
 

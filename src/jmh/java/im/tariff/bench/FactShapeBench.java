@@ -3,8 +3,8 @@ package im.tariff.bench;
 import im.tariff.catalog.Catalog;
 import im.tariff.catalog.MeterDef;
 import im.tariff.catalog.MeterShape;
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.model.Bill;
 import im.tariff.model.BillRequest;
 import im.tariff.model.DailyUsage;
@@ -40,12 +40,12 @@ public class FactShapeBench {
     public String shape;
 
     BillRequest[] requests;
-    TariffEngine engine;
+    LiveEvaluator engine;
     int next;
 
     @Setup
     public void setUp() throws RuleCompilationException {
-        engine = TariffEngine.bundled();
+        engine = LiveEvaluator.bundled();
         List<BillRequest> chosen = new ArrayList<>();
         Catalog catalog = engine.rules().catalog();
         for (BillRequest r : new BenchData().requests) {

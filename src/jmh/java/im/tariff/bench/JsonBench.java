@@ -1,8 +1,8 @@
 package im.tariff.bench;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.Json;
@@ -43,7 +43,7 @@ public class JsonBench {
     @Setup
     public void setUp() throws RuleCompilationException {
         data = new BenchData();
-        TariffEngine engine = TariffEngine.bundled();
+        LiveEvaluator engine = LiveEvaluator.bundled();
         reader = engine.rules().reader();
         strings = new String[BenchData.COUNT];
         bills = new Bill[BenchData.COUNT];

@@ -1,9 +1,9 @@
 package im.tariff.bench;
 
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.RuleCompiler;
-import im.tariff.engine.RuleSource;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.compile.RuleCompiler;
+import im.tariff.compile.RuleSource;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,7 +31,7 @@ public class RuleBuildBench {
     @Fork(value = 5, jvmArgsAppend = {"-XX:+UseParallelGC"})
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
-    public CompiledRules cold() throws RuleCompilationException {
+    public Evaluator cold() throws RuleCompilationException {
         return build();
     }
 
@@ -39,12 +39,12 @@ public class RuleBuildBench {
     @Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
     @Warmup(iterations = 10)
     @Measurement(iterations = 10)
-    public CompiledRules warm() throws RuleCompilationException {
+    public Evaluator warm() throws RuleCompilationException {
         return build();
     }
 
-    private CompiledRules build() throws RuleCompilationException {
-        CompiledRules rules = RuleCompiler.compile(source);
+    private Evaluator build() throws RuleCompilationException {
+        Evaluator rules = Evaluator.compile(source);
         rules.close();
         return rules;
     }

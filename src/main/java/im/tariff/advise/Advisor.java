@@ -7,7 +7,7 @@ import im.tariff.catalog.Catalog;
 import im.tariff.catalog.MeterDef;
 import im.tariff.catalog.MeterShape;
 import im.tariff.catalog.PlanDef;
-import im.tariff.engine.CompiledRules;
+import im.tariff.evaluate.Evaluator;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.JsonInput;
 import im.tariff.model.Account;
@@ -34,7 +34,7 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * The plan advisor (the plan advisor, docs/PERFORMANCE-ADVISOR.md). It knows no tariff: it enumerates the plans and add-ons of the catalog, takes
- * the option values each plan prices from {@link CompiledRules#termsOf}, evaluates candidate combinations
+ * the option values each plan prices from {@link Evaluator#termsOf}, evaluates candidate combinations
  * through the rules and keeps those whose bill has no violation. The search is documented, with its
  * assumptions, in docs/PERFORMANCE-ADVISOR.md:
  * <ul>
@@ -54,25 +54,25 @@ public final class Advisor {
     /** Far above what a tariff needs; a rule that loops is reported by the engine's evaluation anyway. */
     private static final int PROBE_FIRINGS = 5_000;
 
-    private final CompiledRules rules;
+    private final Evaluator rules;
     private final Catalog catalog;
     private final Mode mode;
     private final Map<String, Bill> evaluated = new HashMap<>();
     private BillRequest request;
     private Map<String, AddOn> wanted;
 
-    private Advisor(CompiledRules rules, Mode mode) {
+    private Advisor(Evaluator rules, Mode mode) {
         this.rules = rules;
         this.catalog = rules.catalog();
         this.mode = mode;
     }
 
     /** Advises on one request (docs/FORMAT.md, plan optional); the same validation and messages as evaluate. */
-    public static Advice advise(CompiledRules rules, String json, int top, Mode mode) throws InvalidRequestException {
+    public static Advice advise(Evaluator rules, String json, int top, Mode mode) throws InvalidRequestException {
         return advise(rules, JsonInput.parse(json), top, mode);
     }
 
-    public static Advice advise(CompiledRules rules, JsonNode root, int top, Mode mode) throws InvalidRequestException {
+    public static Advice advise(Evaluator rules, JsonNode root, int top, Mode mode) throws InvalidRequestException {
         if (top < 1) {
             throw new InvalidRequestException("top", "must be at least 1, got " + top);
         }

@@ -7,7 +7,7 @@ import im.tariff.catalog.LineDef;
 import im.tariff.catalog.MeterDef;
 import im.tariff.catalog.PlanDef;
 import im.tariff.catalog.ViolationDef;
-import im.tariff.engine.CompiledRules;
+import im.tariff.evaluate.Evaluator;
 import im.tariff.model.Fee;
 import java.io.IOException;
 import java.time.YearMonth;
@@ -25,7 +25,7 @@ public final class CatalogJson {
     }
 
     /** The option values a plan prices for an add-on in a month, ascending (empty when it has no option). */
-    public static TreeSet<Long> optionValues(CompiledRules rules, String plan, String addOn, YearMonth month) {
+    public static TreeSet<Long> optionValues(Evaluator rules, String plan, String addOn, YearMonth month) {
         TreeSet<Long> values = new TreeSet<>();
         for (Object term : rules.termsOf(plan, month)) {
             if (term instanceof Fee f && addOn.equals(f.addOn()) && f.option() != null
@@ -36,7 +36,7 @@ public final class CatalogJson {
         return values;
     }
 
-    public static void write(CompiledRules rules, YearMonth month, JsonGenerator g) throws IOException {
+    public static void write(Evaluator rules, YearMonth month, JsonGenerator g) throws IOException {
         Catalog c = rules.catalog();
         g.writeStartObject();
         g.writeStringField("rulesVersion", rules.version());

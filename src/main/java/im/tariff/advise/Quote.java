@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import im.tariff.catalog.AddOnDef;
 import im.tariff.catalog.Catalog;
 import im.tariff.catalog.MeterDef;
-import im.tariff.engine.CompiledRules;
+import im.tariff.evaluate.Evaluator;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.model.Bill;
 import java.math.BigDecimal;
@@ -53,7 +53,7 @@ public final class Quote {
     }
 
     /** Reads and evaluates a quote body with one rule set. */
-    public static Bill bill(CompiledRules rules, JsonNode body, YearMonth defaultMonth) throws InvalidRequestException {
+    public static Bill bill(Evaluator rules, JsonNode body, YearMonth defaultMonth) throws InvalidRequestException {
         return rules.evaluate(rules.reader().read(request(body, defaultMonth)));
     }
 

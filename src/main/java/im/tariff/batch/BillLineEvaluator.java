@@ -1,8 +1,8 @@
 package im.tariff.batch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.EvaluationException;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.EvaluationException;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.RequestReader;
@@ -31,9 +31,9 @@ public final class BillLineEvaluator implements LineEvaluator {
     private final Billing billing;
 
     /** rules: the rule set each line is read and evaluated with (its catalog validates the request). */
-    public BillLineEvaluator(Supplier<CompiledRules> rules) {
+    public BillLineEvaluator(Supplier<Evaluator> rules) {
         this.billing = (buf, off, len) -> {
-            CompiledRules r = rules.get(); // one rule set for the whole line
+            Evaluator r = rules.get(); // one rule set for the whole line
             return r.evaluate(r.reader().read(buf, off, len));
         };
     }

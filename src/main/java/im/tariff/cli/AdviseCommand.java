@@ -3,8 +3,8 @@ package im.tariff.cli;
 import im.tariff.advise.Advice;
 import im.tariff.advise.AdviceWriter;
 import im.tariff.advise.Advisor;
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.EvaluationException;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.EvaluationException;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.JsonInput;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +43,7 @@ public class AdviseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         byte[] bytes = InputFiles.readRequest(file);
-        CompiledRules compiled = rules.loadEngine().rules();
+        Evaluator compiled = rules.loadEngine().rules();
         Advisor.Mode mode = exhaustive ? Advisor.Mode.EXHAUSTIVE : Advisor.Mode.PRUNED;
         Advice advice;
         try {

@@ -8,12 +8,12 @@ import im.tariff.batch.BillLineEvaluator;
 import im.tariff.batch.ErrorRecord;
 import im.tariff.batch.ProgressListener;
 import im.tariff.batch.TerminalProgress;
-import im.tariff.engine.EvaluationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.evaluate.EvaluationException;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.Json;
-import im.tariff.engine.CompiledRules;
+import im.tariff.evaluate.Evaluator;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -62,7 +62,7 @@ public class BatchCommand implements Callable<Integer> {
         if (out != null && sameFile(in, out)) {
             throw new CliExit(ExitCodes.BAD_INPUT, "error: the output would overwrite the input " + in);
         }
-        TariffEngine engine = rules.loadEngine();
+        LiveEvaluator engine = rules.loadEngine();
         BatchRunner runner = new BatchRunner(threads, () -> new BillLineEvaluator(engine::rules));
         BatchSummary summary;
         try (InputStream input = Files.newInputStream(in)) {
@@ -94,7 +94,7 @@ public class BatchCommand implements Callable<Integer> {
     }
 
     /** The output line for one input line: the bill, or an error record naming the line and field. */
-    static String evaluateLine(CompiledRules rules, long lineNo, String line) {
+    static String evaluateLine(Evaluator rules, long lineNo, String line) {
         try {
             return BillWriter.toJson(rules.evaluate(rules.reader().read(line)));
         } catch (InvalidRequestException e) {

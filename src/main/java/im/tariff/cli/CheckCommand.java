@@ -1,9 +1,9 @@
 package im.tariff.cli;
 
-import im.tariff.engine.CatalogGaps;
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.EvaluationException;
-import im.tariff.engine.RuleProblem;
+import im.tariff.proof.TariffCheck;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.EvaluationException;
+import im.tariff.compile.RuleProblem;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.scenario.Scenario;
 import im.tariff.scenario.ScenarioFormatException;
@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.RuleCompiler;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.compile.RuleCompiler;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,14 +34,14 @@ public class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompiledRules compiled;
+        Evaluator compiled;
         try {
             // compile() lints first: unsafe files are refused before any compiler sees them
-            compiled = RuleCompiler.compile(rules.readSource());
+            compiled = Evaluator.compile(rules.readSource());
         } catch (RuleCompilationException e) {
             throw new CliExit(ExitCodes.BAD_RULES, RulesOption.describe(e));
         }
-        List<RuleProblem> problems = new ArrayList<>(CatalogGaps.find(compiled, YearMonth.now()));
+        List<RuleProblem> problems = new ArrayList<>(TariffCheck.find(compiled, YearMonth.now()));
         problems.addAll(scenarioFailures(compiled));
         if (!problems.isEmpty()) {
             StringBuilder sb = new StringBuilder();
@@ -61,7 +61,7 @@ public class CheckCommand implements Callable<Integer> {
     }
 
     /** Scenarios of the rules folder whose evaluation fails in a rule (not those that merely differ). */
-    private List<RuleProblem> scenarioFailures(CompiledRules compiled) {
+    private List<RuleProblem> scenarioFailures(Evaluator compiled) {
         List<RuleProblem> out = new ArrayList<>();
         if (rules.rulesDir == null || !Files.isDirectory(rules.rulesDir.resolve("scenarios"))) {
             return out;

@@ -1,9 +1,9 @@
 package im.tariff.cli;
 
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.EvaluationException;
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.EvaluationException;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.model.Bill;
 import im.tariff.scenario.BillDiff;
@@ -54,21 +54,21 @@ public class DiffCommand implements Callable<Integer> {
         if (!Files.isReadable(requests)) {
             throw new CliExit(ExitCodes.BAD_INPUT, "error: cannot read " + requests);
         }
-        TariffEngine before;
+        LiveEvaluator before;
         try {
-            before = TariffEngine.fromDirectory(base);
+            before = LiveEvaluator.fromDirectory(base);
         } catch (RuleCompilationException e) {
             throw new CliExit(ExitCodes.BAD_RULES, "base rules " + base + ":\n" + RulesOption.describe(e));
         } catch (IOException e) {
             throw new CliExit(ExitCodes.BAD_RULES, "cannot read base rules: " + e.getMessage());
         }
-        TariffEngine after = rules.loadEngine();
+        LiveEvaluator after = rules.loadEngine();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.println("base: " + before.rules().source().origin() + " (version " + before.rules().version() + ") → new: "
                 + after.rules().source().origin() + " (version " + after.rules().version() + ")");
-        CompiledRules old = before.rules();
-        CompiledRules now = after.rules();
+        Evaluator old = before.rules();
+        Evaluator now = after.rules();
         long compared = 0;
         long changed = 0;
         long skipped = 0;
@@ -156,7 +156,7 @@ public class DiffCommand implements Callable<Integer> {
 
     /** One request under one rule set: a bill, the reader's refusal, or the rules' failure. */
     private record Outcome(Bill bill, InvalidRequestException refused, EvaluationException failure) {
-        static Outcome of(CompiledRules rules, String text) {
+        static Outcome of(Evaluator rules, String text) {
             try {
                 return new Outcome(rules.evaluate(rules.reader().read(text)), null, null);
             } catch (InvalidRequestException e) {

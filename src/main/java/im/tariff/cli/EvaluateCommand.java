@@ -1,9 +1,9 @@
 package im.tariff.cli;
 
 import im.tariff.catalog.Catalog;
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.EvaluationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.EvaluationException;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.BillTable;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
@@ -56,8 +56,8 @@ public class EvaluateCommand implements Callable<Integer> {
      * The answer for one request's bytes: 2 and the field for bad input (read against the catalog of the
      * rules), 3 when a rule fails while firing, 1 only for a failure of the program itself. Never a stack trace.
      */
-    public static Answer answer(byte[] request, Supplier<TariffEngine> engines) {
-        CompiledRules rules = engines.get().rules();
+    public static Answer answer(byte[] request, Supplier<LiveEvaluator> engines) {
+        Evaluator rules = engines.get().rules();
         BillRequest parsed;
         try {
             parsed = rules.reader().read(request, 0, request.length);

@@ -1,6 +1,6 @@
 package im.tariff.cli;
 
-import im.tariff.engine.CompiledRules;
+import im.tariff.evaluate.Evaluator;
 import im.tariff.generate.RequestGenerator;
 import im.tariff.generate.TariffHints;
 import java.io.BufferedOutputStream;
@@ -38,7 +38,7 @@ public class GenerateCommand implements Callable<Integer> {
         }
         RulesOption option = new RulesOption();
         option.rulesDir = rulesDir;
-        CompiledRules rules = option.loadEngine().rules();
+        Evaluator rules = option.loadEngine().rules();
         long s = seed != null ? seed : new SecureRandom().nextLong();
         if (seed == null) {
             Console.ERR.println("seed " + s);

@@ -2,8 +2,8 @@ package im.tariff.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import im.tariff.advise.Quote;
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.EvaluationException;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.EvaluationException;
 import im.tariff.io.BillTable;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
@@ -44,7 +44,7 @@ public class QuoteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompiledRules compiled = rules.loadEngine().rules();
+        Evaluator compiled = rules.loadEngine().rules();
         Bill bill;
         try {
             JsonNode body = Quote.body(compiled.catalog(), plan, addOns, usage, month);

@@ -1,11 +1,11 @@
 package im.tariff.cli;
 
-import im.tariff.engine.GateRejectedException;
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.RuleProblem;
-import im.tariff.engine.RuleSource;
-import im.tariff.engine.TariffEngine;
-import im.tariff.engine.UnsafeRulesException;
+import im.tariff.reload.GateRejectedException;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.compile.RuleProblem;
+import im.tariff.compile.RuleSource;
+import im.tariff.reload.LiveEvaluator;
+import im.tariff.compile.UnsafeRulesException;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -18,9 +18,9 @@ public class RulesOption {
     Path rulesDir;
 
     /** Compiles the rules, or ends the command with status 3 and every problem as file:line: message. */
-    public TariffEngine loadEngine() {
+    public LiveEvaluator loadEngine() {
         try {
-            return TariffEngine.load(rulesDir);
+            return LiveEvaluator.load(rulesDir);
         } catch (RuleCompilationException e) {
             throw new CliExit(ExitCodes.BAD_RULES, describe(e));
         } catch (IOException e) {

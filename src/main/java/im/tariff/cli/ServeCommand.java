@@ -1,8 +1,8 @@
 package im.tariff.cli;
 
-import im.tariff.engine.ReloadGate;
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.reload.ReloadGate;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.scenario.ScenarioReloadGate;
 import im.tariff.server.TariffServer;
 import java.io.IOException;
@@ -58,7 +58,7 @@ public class ServeCommand implements Callable<Integer> {
             throw new CliExit(ExitCodes.BAD_INPUT, "error: --watch needs --rules DIR (the bundled rules never change)");
         }
         Duration timeout = timeout(evalTimeout);
-        TariffEngine engine = startEngine(rules.rulesDir);
+        LiveEvaluator engine = startEngine(rules.rulesDir);
         TariffServer server = new TariffServer(engine, host, port, maxBody, timeout);
         try {
             server.stopAtShutdown().start();
@@ -84,9 +84,9 @@ public class ServeCommand implements Callable<Integer> {
         return Duration.ofMillis(millis.longValue());
     }
 
-    private TariffEngine startEngine(Path dir) {
+    private LiveEvaluator startEngine(Path dir) {
         try {
-            TariffEngine engine = TariffEngine.builder().rules(dir).gate(gateFor(dir)).build();
+            LiveEvaluator engine = LiveEvaluator.builder().rules(dir).gate(gateFor(dir)).build();
             if (watch) {
                 engine.watch();
             }

@@ -1,6 +1,6 @@
 package im.tariff.cli;
 
-import im.tariff.engine.CompiledRules;
+import im.tariff.evaluate.Evaluator;
 import im.tariff.scenario.ExpectationFix;
 import im.tariff.scenario.ExpectationUpdater;
 import im.tariff.scenario.ScenarioFormatException;
@@ -54,7 +54,7 @@ public class TestCommand implements Callable<Integer> {
         if (suite.scenarios().isEmpty()) {
             throw new CliExit(ExitCodes.BAD_INPUT, "no scenario files (*.yaml, *.yml) in " + where);
         }
-        CompiledRules compiled = rules.loadEngine().rules();
+        Evaluator compiled = rules.loadEngine().rules();
         SuiteResult result = suite.run(compiled);
         PrintWriter out = spec.commandLine().getOut();
         if (accept) {

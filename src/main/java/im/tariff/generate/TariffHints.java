@@ -2,7 +2,7 @@ package im.tariff.generate;
 
 import im.tariff.catalog.AddOnDef;
 import im.tariff.catalog.PlanDef;
-import im.tariff.engine.CompiledRules;
+import im.tariff.evaluate.Evaluator;
 import im.tariff.model.Fee;
 import im.tariff.model.Limit;
 import im.tariff.model.Overage;
@@ -31,7 +31,7 @@ public final class TariffHints {
     }
 
     /** Collects the terms of every plan of the rules' catalog. */
-    public static TariffHints from(CompiledRules rules) {
+    public static TariffHints from(Evaluator rules) {
         Map<String, TreeSet<Long>> boundaries = new HashMap<>();
         Map<String, TreeSet<Long>> blocks = new HashMap<>();
         Map<String, TreeSet<Long>> options = new HashMap<>();

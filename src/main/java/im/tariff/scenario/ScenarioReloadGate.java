@@ -1,7 +1,7 @@
 package im.tariff.scenario;
 
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.ReloadGate;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.reload.ReloadGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ public final class ScenarioReloadGate implements ReloadGate {
     }
 
     @Override
-    public List<String> check(CompiledRules candidate) {
+    public List<String> check(Evaluator candidate) {
         if (!Files.isDirectory(scenariosDir)) {
             return List.of();
         }

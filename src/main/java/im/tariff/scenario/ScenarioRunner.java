@@ -1,7 +1,7 @@
 package im.tariff.scenario;
 
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.EvaluationException;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.EvaluationException;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.catalog.Catalog;
 import im.tariff.model.Bill;
@@ -19,7 +19,7 @@ public final class ScenarioRunner {
     }
 
     /** Never throws for a failing scenario: every failure is a difference in the result. */
-    public static ScenarioResult run(Scenario s, CompiledRules rules) {
+    public static ScenarioResult run(Scenario s, Evaluator rules) {
         Expectation e = s.expect();
         BillRequest request;
         try {

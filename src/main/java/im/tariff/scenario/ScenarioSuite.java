@@ -1,6 +1,6 @@
 package im.tariff.scenario;
 
-import im.tariff.engine.CompiledRules;
+import im.tariff.evaluate.Evaluator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class ScenarioSuite {
     }
 
     /** Runs every scenario; never throws for a failing scenario. */
-    public SuiteResult run(CompiledRules rules) {
+    public SuiteResult run(Evaluator rules) {
         List<ScenarioResult> results = new ArrayList<>(scenarios.size());
         for (Scenario s : scenarios) {
             results.add(ScenarioRunner.run(s, rules));

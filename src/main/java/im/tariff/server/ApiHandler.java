@@ -1,7 +1,7 @@
 package im.tariff.server;
 
-import im.tariff.engine.ReloadResult;
-import im.tariff.engine.TariffEngine;
+import im.tariff.reload.ReloadResult;
+import im.tariff.reload.LiveEvaluator;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,13 +15,13 @@ final class ApiHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final TariffEngine engine;
+    private final LiveEvaluator engine;
     private final ServiceMetrics metrics;
     private final EvaluateEndpoint evaluate;
     private final CalculatorEndpoints calculator;
     private final WebAssets web = new WebAssets();
 
-    ApiHandler(TariffEngine engine, ServiceMetrics metrics, int maxBodyBytes, java.time.Duration evalTimeout,
+    ApiHandler(LiveEvaluator engine, ServiceMetrics metrics, int maxBodyBytes, java.time.Duration evalTimeout,
                java.util.concurrent.ExecutorService evaluations) {
         this.engine = engine;
         this.metrics = metrics;

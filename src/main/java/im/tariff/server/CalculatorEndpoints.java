@@ -5,9 +5,9 @@ import im.tariff.advise.AdviceWriter;
 import im.tariff.advise.Advisor;
 import im.tariff.advise.CatalogJson;
 import im.tariff.advise.Quote;
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.EvaluationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.EvaluationException;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.JsonInput;
@@ -28,10 +28,10 @@ final class CalculatorEndpoints {
 
     private static final Logger LOG = LoggerFactory.getLogger(CalculatorEndpoints.class);
 
-    private final TariffEngine engine;
+    private final LiveEvaluator engine;
     private final int maxBodyBytes;
 
-    CalculatorEndpoints(TariffEngine engine, int maxBodyBytes) {
+    CalculatorEndpoints(LiveEvaluator engine, int maxBodyBytes) {
         this.engine = engine;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -69,13 +69,13 @@ final class CalculatorEndpoints {
         } catch (DateTimeParseException e) {
             return Reply.error(400, "expected a month as YYYY-MM, got '" + monthText + "'", "month");
         }
-        CompiledRules rules = engine.rules();
+        Evaluator rules = engine.rules();
         return Reply.json(200, g -> CatalogJson.write(rules, month, g));
     }
 
     @FunctionalInterface
     private interface BodyAction {
-        Reply run(CompiledRules rules, JsonNode body) throws InvalidRequestException;
+        Reply run(Evaluator rules, JsonNode body) throws InvalidRequestException;
     }
 
     private Reply withBody(Request request, BodyAction action) throws IOException {
@@ -84,7 +84,7 @@ final class CalculatorEndpoints {
             return Reply.error(413, "请求体超过 " + maxBodyBytes + " 字节 (request body over " + maxBodyBytes
                     + " bytes)", null);
         }
-        CompiledRules rules = engine.rules();
+        Evaluator rules = engine.rules();
         try {
             return action.run(rules, JsonInput.parse(body, 0, body.length));
         } catch (InvalidRequestException e) {

@@ -1,8 +1,8 @@
 package im.tariff.server;
 
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.EvaluationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.EvaluationException;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.model.Bill;
@@ -39,13 +39,13 @@ final class EvaluateEndpoint {
      */
     static final long MAX_DISCARD_BYTES = 64L << 20;
 
-    private final TariffEngine engine;
+    private final LiveEvaluator engine;
     private final ServiceMetrics metrics;
     private final int maxBodyBytes;
     private final Duration timeout;
     private final ExecutorService evaluations;
 
-    EvaluateEndpoint(TariffEngine engine, ServiceMetrics metrics, int maxBodyBytes, Duration timeout,
+    EvaluateEndpoint(LiveEvaluator engine, ServiceMetrics metrics, int maxBodyBytes, Duration timeout,
                      ExecutorService evaluations) {
         this.engine = engine;
         this.metrics = metrics;
@@ -62,7 +62,7 @@ final class EvaluateEndpoint {
             return Reply.error(413, "请求体超过 " + maxBodyBytes + " 字节 (request body over " + maxBodyBytes
                     + " bytes)", null).withHeader(HttpHeader.CONNECTION.asString(), HttpHeaderValue.CLOSE.asString());
         }
-        CompiledRules rules = engine.rules(); // one rule set for this request, even while a reload swaps
+        Evaluator rules = engine.rules(); // one rule set for this request, even while a reload swaps
         BillRequest parsed;
         try {
             parsed = rules.reader().read(body, 0, body.length);

@@ -1,9 +1,9 @@
 package im.tariff.server;
 
-import im.tariff.engine.EngineStatus;
-import im.tariff.engine.ReloadListener;
-import im.tariff.engine.ReloadResult;
-import im.tariff.engine.TariffEngine;
+import im.tariff.reload.LiveStatus;
+import im.tariff.reload.ReloadListener;
+import im.tariff.reload.ReloadResult;
+import im.tariff.reload.LiveEvaluator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
@@ -28,9 +28,9 @@ final class ServiceMetrics implements ReloadListener {
     private final Timer latency;
     private final Counter reloadsFailed;
     private final MultiGauge rulesInfo;
-    private final TariffEngine engine;
+    private final LiveEvaluator engine;
 
-    ServiceMetrics(TariffEngine engine) {
+    ServiceMetrics(LiveEvaluator engine) {
         this.engine = engine;
         latency = Timer.builder("tariff.evaluation.duration")
                 .description("time to read, evaluate and write one bill")
@@ -85,7 +85,7 @@ final class ServiceMetrics implements ReloadListener {
         showVersion(engine.status());
     }
 
-    private void showVersion(EngineStatus status) {
+    private void showVersion(LiveStatus status) {
         rulesInfo.register(List.of(MultiGauge.Row.of(Tags.of("version", status.version(), "origin", status.origin()),
                 1)), true);
     }

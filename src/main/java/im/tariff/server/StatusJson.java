@@ -1,9 +1,9 @@
 package im.tariff.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import im.tariff.engine.EngineStatus;
-import im.tariff.engine.ReloadResult;
-import im.tariff.engine.RuleProblem;
+import im.tariff.reload.LiveStatus;
+import im.tariff.reload.ReloadResult;
+import im.tariff.compile.RuleProblem;
 import java.io.IOException;
 
 /** The JSON of /v1/rules, /v1/rules/reload and /health. */
@@ -12,7 +12,7 @@ final class StatusJson {
     private StatusJson() {
     }
 
-    static void rules(EngineStatus s, JsonGenerator g) throws IOException {
+    static void rules(LiveStatus s, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField("version", s.version());
         g.writeStringField("origin", s.origin());
@@ -61,7 +61,7 @@ final class StatusJson {
         g.writeEndObject();
     }
 
-    static void health(EngineStatus s, JsonGenerator g) throws IOException {
+    static void health(LiveStatus s, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField("status", "UP");
         g.writeStringField("rulesVersion", s.version());

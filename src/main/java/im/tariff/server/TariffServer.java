@@ -1,6 +1,6 @@
 package im.tariff.server;
 
-import im.tariff.engine.TariffEngine;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.JsonInput;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -30,14 +30,14 @@ public final class TariffServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ServiceMetrics metrics;
-    private final TariffEngine engine;
+    private final LiveEvaluator engine;
     private final ThreadPoolExecutor evaluations;
 
-    public TariffServer(TariffEngine engine, String host, int port) {
+    public TariffServer(LiveEvaluator engine, String host, int port) {
         this(engine, host, port, DEFAULT_MAX_BODY_BYTES);
     }
 
-    public TariffServer(TariffEngine engine, String host, int port, int maxBodyBytes) {
+    public TariffServer(LiveEvaluator engine, String host, int port, int maxBodyBytes) {
         this(engine, host, port, maxBodyBytes, DEFAULT_EVAL_TIMEOUT);
     }
 
@@ -45,7 +45,7 @@ public final class TariffServer implements AutoCloseable {
      * @param evalTimeout the longest one evaluation may take; past it the caller gets 503 and the evaluation is
      *                    stopped at its next rule firing
      */
-    public TariffServer(TariffEngine engine, String host, int port, int maxBodyBytes, Duration evalTimeout) {
+    public TariffServer(LiveEvaluator engine, String host, int port, int maxBodyBytes, Duration evalTimeout) {
         if (evalTimeout.isNegative() || evalTimeout.isZero()) {
             throw new IllegalArgumentException("the evaluation time limit must be positive");
         }

@@ -3,8 +3,8 @@ package im.tariff.advise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.TariffEngine;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.InvalidRequestException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,11 +21,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AdvisorTest {
 
     static final Path FIXTURE = Path.of("src/test/resources/advise/substitutes");
-    private static CompiledRules rules;
+    private static Evaluator rules;
 
     @BeforeAll
     static void load() throws Exception {
-        rules = TariffEngine.fromDirectory(FIXTURE).rules();
+        rules = LiveEvaluator.fromDirectory(FIXTURE).rules();
     }
 
     private static Advice advise(String usage, String addOns, Advisor.Mode mode) throws InvalidRequestException {

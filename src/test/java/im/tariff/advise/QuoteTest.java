@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.TariffEngine;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import java.time.YearMonth;
@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 /** The quote: flags made into a request that the reader judges and the rules price like any other. */
 class QuoteTest {
 
-    private static CompiledRules rules;
+    private static Evaluator rules;
 
     @BeforeAll
     static void load() throws Exception {
-        rules = TariffEngine.fromDirectory(AdvisorTest.FIXTURE).rules();
+        rules = LiveEvaluator.fromDirectory(AdvisorTest.FIXTURE).rules();
     }
 
     @Test

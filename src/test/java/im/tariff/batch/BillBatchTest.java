@@ -3,7 +3,7 @@ package im.tariff.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import im.tariff.engine.TariffEngine;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 /** The batch with the real rules: bills and error records in place, each naming its line and field. */
 class BillBatchTest {
 
-    static TariffEngine engine;
+    static LiveEvaluator engine;
 
     @BeforeAll
     static void compile() throws Exception {
-        engine = TariffEngine.fromDirectory(im.tariff.engine.SharedEngine.SEED);
+        engine = LiveEvaluator.fromDirectory(im.tariff.evaluate.SharedEngine.SEED);
     }
 
     private static String good(int i) {

@@ -2,8 +2,8 @@ package im.tariff.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import im.tariff.engine.RuleCompiler;
-import im.tariff.engine.RuleSource;
+import im.tariff.compile.RuleCompiler;
+import im.tariff.compile.RuleSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

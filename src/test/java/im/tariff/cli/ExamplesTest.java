@@ -1,10 +1,10 @@
 package im.tariff.cli;
 
-import static im.tariff.engine.Bills.totals;
-import static im.tariff.engine.Bills.violations;
+import static im.tariff.evaluate.Bills.totals;
+import static im.tariff.evaluate.Bills.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import im.tariff.engine.SharedEngine;
+import im.tariff.evaluate.SharedEngine;
 import im.tariff.io.RequestReader;
 import im.tariff.model.Bill;
 import im.tariff.model.ChargeLine;
@@ -121,7 +121,7 @@ class ExamplesTest {
 
     private static Bill bill(String file) {
         try {
-            return SharedEngine.evaluate(im.tariff.engine.SharedEngine.reader().read(Files.readString(Path.of(file),
+            return SharedEngine.evaluate(im.tariff.evaluate.SharedEngine.reader().read(Files.readString(Path.of(file),
                     StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new AssertionError(file + ": " + e.getMessage(), e);

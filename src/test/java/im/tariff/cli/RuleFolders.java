@@ -18,7 +18,7 @@ final class RuleFolders {
     static Path copyOfBundled(Path dir) throws IOException {
         Path target = dir.resolve("rules");
         Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(im.tariff.engine.SharedEngine.SEED)) {
+        try (Stream<Path> files = Files.list(im.tariff.evaluate.SharedEngine.SEED)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".drl"))::iterator) {
                 Files.copy(f, target.resolve(f.getFileName()));
             }

@@ -1,10 +1,10 @@
 package im.tariff.embed;
 
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.EvaluationException;
-import im.tariff.engine.ReloadGate;
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.EvaluationException;
+import im.tariff.reload.ReloadGate;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.Json;
@@ -19,11 +19,11 @@ public final class EmbeddingExample implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingExample.class);
 
-    private final TariffEngine engine;
+    private final LiveEvaluator engine;
 
     /** rulesDir: a folder of .drl files, or null for the rules bundled in the jar. */
     public EmbeddingExample(Path rulesDir, ReloadGate gate) throws IOException, RuleCompilationException {
-        engine = TariffEngine.builder()
+        engine = LiveEvaluator.builder()
                 .rules(rulesDir)
                 .gate(gate) // e.g. new ScenarioReloadGate(rulesDir): the scenarios must pass
                 .listener(r -> {
@@ -40,7 +40,7 @@ public final class EmbeddingExample implements AutoCloseable {
     /** Request JSON in, bill JSON out. Safe to call from any number of threads at once. */
     public String bill(String requestJson) {
         try {
-            CompiledRules rules = engine.rules(); // one rule set for this request, even while a reload swaps
+            Evaluator rules = engine.rules(); // one rule set for this request, even while a reload swaps
             Bill bill = rules.evaluate(rules.reader().read(requestJson)); // the reader knows the rules' catalog
             return BillWriter.toJson(bill); // bill.rulesVersion() names the rules that made it
         } catch (InvalidRequestException e) {

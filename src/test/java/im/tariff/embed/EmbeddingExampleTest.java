@@ -3,8 +3,8 @@ package im.tariff.embed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import im.tariff.engine.ReloadGate;
-import im.tariff.engine.reload.RulesFolder;
+import im.tariff.reload.ReloadGate;
+import im.tariff.reload.RulesFolder;
 import im.tariff.io.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import im.tariff.batch.BatchSummary;
 import im.tariff.batch.BillLineEvaluator;
 import im.tariff.batch.ProgressListener;
 import im.tariff.cli.EvaluateCommand;
-import im.tariff.engine.TariffEngine;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.generate.RequestGenerator;
 import im.tariff.generate.TariffHints;
 import im.tariff.io.BillWriter;
@@ -49,7 +49,7 @@ class FuzzTest {
     static final List<String> INTERNALS = List.of("com.fasterxml", "java.", "Exception", "jackson", "Jackson",
             "StreamReadConstraints", "Source:", "REDACTED", "JsonNode", "FAIL_ON", "Feature");
 
-    static TariffEngine engine;
+    static LiveEvaluator engine;
     static List<byte[]> lines;
     /** What evaluate answers for each line: the bill's JSON, or "error: field: reason" / "error: message". */
     static List<EvaluateCommand.Answer> answers;
@@ -57,7 +57,7 @@ class FuzzTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        engine = TariffEngine.fromDirectory(im.tariff.engine.SharedEngine.SEED);
+        engine = LiveEvaluator.fromDirectory(im.tariff.evaluate.SharedEngine.SEED);
         List<String> seeds = seeds();
         Mutator mutator = new Mutator(new SplittableRandom(SEED));
         SplittableRandom pickSeed = new SplittableRandom(SEED + 1);

@@ -3,8 +3,8 @@ package im.tariff.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import im.tariff.engine.RuleSource;
-import im.tariff.engine.TariffEngine;
+import im.tariff.compile.RuleSource;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.Json;
 import im.tariff.io.RequestReader;
@@ -27,12 +27,12 @@ class RequestGeneratorTest {
 
     @BeforeAll
     static void readRules() {
-        hints = TariffHints.from(im.tariff.engine.SharedEngine.get().rules());
+        hints = TariffHints.from(im.tariff.evaluate.SharedEngine.get().rules());
     }
 
     private static List<String> generate(long seed, int count) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new RequestGenerator(seed, im.tariff.engine.SharedEngine.get().rules().catalog(), hints).writeLines(count, out);
+        new RequestGenerator(seed, im.tariff.evaluate.SharedEngine.get().rules().catalog(), hints).writeLines(count, out);
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).endsWith("\n");
         return List.of(text.split("\n"));
@@ -50,7 +50,7 @@ class RequestGeneratorTest {
 
     @Test
     void everyGeneratedLineIsAValidRequest() throws IOException {
-        RequestReader reader = im.tariff.engine.SharedEngine.reader();
+        RequestReader reader = im.tariff.evaluate.SharedEngine.reader();
         for (long seed : new long[] {1, 2, -7}) {
             List<String> lines = generate(seed, 4000);
             assertThat(lines).hasSize(4000);
@@ -110,8 +110,8 @@ class RequestGeneratorTest {
 
     @Test
     void theBillsShowChargesAndViolationsOfEveryKind() throws Exception {
-        TariffEngine engine = TariffEngine.fromDirectory(im.tariff.engine.SharedEngine.SEED);
-        RequestReader reader = im.tariff.engine.SharedEngine.reader();
+        LiveEvaluator engine = LiveEvaluator.fromDirectory(im.tariff.evaluate.SharedEngine.SEED);
+        RequestReader reader = im.tariff.evaluate.SharedEngine.reader();
         Set<String> codes = new HashSet<>();
         for (String line : generate(9, 3000)) {
             Bill bill = engine.evaluate(reader.read(line));

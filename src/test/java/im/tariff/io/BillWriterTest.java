@@ -3,7 +3,7 @@ package im.tariff.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import im.tariff.engine.Req;
+import im.tariff.evaluate.Req;
 import im.tariff.model.Bill;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +88,7 @@ class BillWriterTest {
     void tableShowsLinesTotalsAndViolations() {
         Bill bill = Req.trial().previous("PRO").bill();
 
-        String table = BillTable.render(bill, im.tariff.engine.SharedEngine.get().rules().catalog());
+        String table = BillTable.render(bill, im.tariff.evaluate.SharedEngine.get().rules().catalog());
 
         assertThat(table).contains("PLAN_FEE").contains("0.00").contains("DOWNGRADE_TO_TRIAL").contains("体验版");
     }

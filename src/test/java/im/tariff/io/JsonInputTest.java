@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The input policy: bounds, decoding, structure, and plain words for every parse failure. */
 class JsonInputTest {
 
-    private final RequestReader reader = im.tariff.engine.SharedEngine.reader();
+    private final RequestReader reader = im.tariff.evaluate.SharedEngine.reader();
 
     private static String barrage(String mbps) {
         return "{\"appId\":\"1\",\"billingMonth\":\"2026-10\",\"plan\":\"PRO\",\"usage\":{\"barrage\":[{\"date\":"

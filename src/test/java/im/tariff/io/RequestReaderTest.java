@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RequestReaderTest {
 
-    private final RequestReader reader = im.tariff.engine.SharedEngine.reader();
+    private final RequestReader reader = im.tariff.evaluate.SharedEngine.reader();
 
     private static final String HEAD = "\"appId\": \"1400000001\", \"billingMonth\": \"2026-10\", \"plan\": \"PRO\"";
 

@@ -1,10 +1,10 @@
 package im.tariff.scenario;
 
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.RuleCompiler;
-import im.tariff.engine.RuleSource;
-import im.tariff.engine.SharedEngine;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.compile.RuleCompiler;
+import im.tariff.compile.RuleSource;
+import im.tariff.evaluate.SharedEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -27,14 +27,14 @@ final class ProjectRules {
 
     final Path rules;
     final Path scenarios;
-    private CompiledRules compiled;
+    private Evaluator compiled;
 
     private ProjectRules(Path rules) {
         this.rules = rules;
         this.scenarios = rules.resolve("scenarios");
     }
 
-    synchronized CompiledRules get() {
+    synchronized Evaluator get() {
         if (compiled == null) {
             compiled = compile(source());
         }
@@ -50,7 +50,7 @@ final class ProjectRules {
     }
 
     /** The rules with one file's text edited, as an analyst would. */
-    CompiledRules edited(String file, UnaryOperator<String> edit) {
+    Evaluator edited(String file, UnaryOperator<String> edit) {
         Map<String, String> files = new TreeMap<>(source().files());
         String before = files.get(file);
         String after = edit.apply(before);
@@ -61,9 +61,9 @@ final class ProjectRules {
         return compile(new RuleSource("edited", files));
     }
 
-    static CompiledRules compile(RuleSource source) {
+    static Evaluator compile(RuleSource source) {
         try {
-            return RuleCompiler.compile(source);
+            return Evaluator.compile(source);
         } catch (RuleCompilationException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

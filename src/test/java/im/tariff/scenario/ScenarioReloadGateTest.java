@@ -2,8 +2,8 @@ package im.tariff.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import im.tariff.engine.ReloadResult;
-import im.tariff.engine.TariffEngine;
+import im.tariff.reload.ReloadResult;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.RequestReader;
 import im.tariff.model.BillRequest;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ class ScenarioReloadGateTest {
 
     @BeforeEach
     void copyProjectRules() throws Exception {
-        Path source = im.tariff.engine.SharedEngine.SEED;
+        Path source = im.tariff.evaluate.SharedEngine.SEED;
         try (Stream<Path> files = Files.walk(source)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Path target = dir.resolve(source.relativize(f).toString());
@@ -36,7 +36,7 @@ class ScenarioReloadGateTest {
                 }
             }
         }
-        pro = im.tariff.engine.SharedEngine.reader().read(PRO);
+        pro = im.tariff.evaluate.SharedEngine.reader().read(PRO);
     }
 
     private void setProFee(String fee) throws Exception {
@@ -49,7 +49,7 @@ class ScenarioReloadGateTest {
 
     @Test
     void anEditThatBreaksAScenarioIsRefusedAndTheOldRulesKeepServing() throws Exception {
-        try (TariffEngine engine = TariffEngine.builder().rules(dir).gate(new ScenarioReloadGate(dir)).build()) {
+        try (LiveEvaluator engine = LiveEvaluator.builder().rules(dir).gate(new ScenarioReloadGate(dir)).build()) {
             String before = engine.rules().version();
             setProFee("1099.00");
 
@@ -64,7 +64,7 @@ class ScenarioReloadGateTest {
 
     @Test
     void anEditWhoseScenariosWereUpdatedGoesLive() throws Exception {
-        try (TariffEngine engine = TariffEngine.builder().rules(dir).gate(new ScenarioReloadGate(dir)).build()) {
+        try (LiveEvaluator engine = LiveEvaluator.builder().rules(dir).gate(new ScenarioReloadGate(dir)).build()) {
             // only the scenario folder decides: without scenarios every compiling rule set passes
             try (Stream<Path> s = Files.walk(dir.resolve("scenarios"))) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

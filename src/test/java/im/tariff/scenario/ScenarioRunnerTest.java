@@ -2,7 +2,7 @@ package im.tariff.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import im.tariff.engine.CompiledRules;
+import im.tariff.evaluate.Evaluator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -138,7 +138,7 @@ class ScenarioRunnerTest {
         assertThat(ok.ruleCoverage()).hasSize(ProjectRules.SEED.get().billingRules().size());
         assertThat(ok.uncoveredRules()).contains("体验版套餐包费用").doesNotContain("专业版套餐包费用");
 
-        CompiledRules edited = ProjectRules.SEED.edited("plans.drl", t -> t.replace("\"999.00\"", "\"1099.00\""));
+        Evaluator edited = ProjectRules.SEED.edited("plans.drl", t -> t.replace("\"999.00\"", "\"1099.00\""));
         SuiteResult res = suite.run(edited);
         assertThat(res.passed()).isEqualTo(1);
         assertThat(res.failed()).isEqualTo(2);

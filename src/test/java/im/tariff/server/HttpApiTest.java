@@ -4,8 +4,8 @@ import static im.tariff.server.ServerFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import im.tariff.engine.TariffEngine;
-import im.tariff.engine.reload.RulesFolder;
+import im.tariff.reload.LiveEvaluator;
+import im.tariff.reload.RulesFolder;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,7 +31,7 @@ class HttpApiTest {
         // a rule bug that only one request reaches: parsing a non-number throws while firing
         rules.write("zz-bug.drl", "package im.tariff.rules;\nimport im.tariff.model.*;\n"
                 + "rule \"故障规则\"\nwhen\n    Account(appId == \"boom\")\nthen\n    Integer.parseInt(\"x\");\nend\n");
-        http = new ServerFixture(TariffEngine.builder().rules(rulesDir).build(), LIMIT);
+        http = new ServerFixture(LiveEvaluator.builder().rules(rulesDir).build(), LIMIT);
     }
 
     @AfterAll

@@ -4,8 +4,8 @@ import static im.tariff.server.ServerFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import im.tariff.engine.TariffEngine;
-import im.tariff.engine.reload.RulesFolder;
+import im.tariff.reload.LiveEvaluator;
+import im.tariff.reload.RulesFolder;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class HttpReloadTest {
     @Test
     void refusedReloadsKeepTheLastGoodRulesAndSayWhy() throws Exception {
         RulesFolder rules = new RulesFolder(rulesDir);
-        try (ServerFixture http = new ServerFixture(TariffEngine.builder().rules(rulesDir).build(), 1 << 20)) {
+        try (ServerFixture http = new ServerFixture(LiveEvaluator.builder().rules(rulesDir).build(), 1 << 20)) {
             String good = http.engine.rules().version();
 
             rules.breakSyntax();

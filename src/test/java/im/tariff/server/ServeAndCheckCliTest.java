@@ -3,7 +3,7 @@ package im.tariff.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import im.tariff.cli.TariffCli;
-import im.tariff.engine.reload.RulesFolder;
+import im.tariff.reload.RulesFolder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package im.tariff.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import im.tariff.engine.TariffEngine;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -14,15 +14,15 @@ import java.time.Duration;
 /** A real server on 127.0.0.1, an ephemeral port, and a client for it. */
 final class ServerFixture implements AutoCloseable {
 
-    final TariffEngine engine;
+    final LiveEvaluator engine;
     final TariffServer server;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    ServerFixture(TariffEngine engine, int maxBodyBytes) throws Exception {
+    ServerFixture(LiveEvaluator engine, int maxBodyBytes) throws Exception {
         this(engine, maxBodyBytes, TariffServer.DEFAULT_EVAL_TIMEOUT);
     }
 
-    ServerFixture(TariffEngine engine, int maxBodyBytes, Duration evalTimeout) throws Exception {
+    ServerFixture(LiveEvaluator engine, int maxBodyBytes, Duration evalTimeout) throws Exception {
         this.engine = engine;
         this.server = new TariffServer(engine, "127.0.0.1", 0, maxBodyBytes, evalTimeout).start();
     }

@@ -2,8 +2,8 @@ package im.tariff.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import im.tariff.engine.TariffEngine;
-import im.tariff.engine.reload.RulesFolder;
+import im.tariff.reload.LiveEvaluator;
+import im.tariff.reload.RulesFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,7 +49,7 @@ class ServerLimitsTest {
 
     @Test
     void aClientThatWritesAWholeOversizedBodyBeforeReadingGetsThe413() throws Exception {
-        try (ServerFixture http = new ServerFixture(TariffEngine.bundled(), 1 << 20);
+        try (ServerFixture http = new ServerFixture(LiveEvaluator.bundled(), 1 << 20);
              Socket socket = new Socket("127.0.0.1", http.server.port())) {
             socket.setSoTimeout(30_000);
             byte[] body = new byte[20 << 20];
@@ -69,7 +69,7 @@ class ServerLimitsTest {
     void anEvaluationOverTheTimeLimitGets503InTimeAndIsStoppedFreeingItsThread(@TempDir Path dir) throws Exception {
         RulesFolder rules = new RulesFolder(dir);
         rules.write("slow.drl", SLOW_RULE);
-        TariffEngine engine = TariffEngine.builder().rules(dir).build();
+        LiveEvaluator engine = LiveEvaluator.builder().rules(dir).build();
         try (ServerFixture http = new ServerFixture(engine, 1 << 20, Duration.ofMillis(300))) {
             long started = System.nanoTime();
             HttpResponse<String> r = http.post("/v1/evaluate", PRO);

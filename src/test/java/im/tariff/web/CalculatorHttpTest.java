@@ -7,8 +7,8 @@ import im.tariff.advise.AdviceWriter;
 import im.tariff.advise.Advisor;
 import im.tariff.advise.CatalogJson;
 import im.tariff.advise.Quote;
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.TariffEngine;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.BillWriter;
 import im.tariff.io.Json;
 import im.tariff.server.TariffServer;
@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Test;
 /** POST /v1/quote, POST /v1/advise and GET /v1/catalog answer what the Java services answer. */
 class CalculatorHttpTest {
 
-    private static TariffEngine engine;
+    private static LiveEvaluator engine;
     private static TariffServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        engine = TariffEngine.fromDirectory(Path.of("src/test/resources/advise/substitutes"));
+        engine = LiveEvaluator.fromDirectory(Path.of("src/test/resources/advise/substitutes"));
         server = new TariffServer(engine, "127.0.0.1", 0, 4096).start();
     }
 
@@ -47,7 +47,7 @@ class CalculatorHttpTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static CompiledRules rules() {
+    private static Evaluator rules() {
         return engine.rules();
     }
 

@@ -14,8 +14,8 @@ import im.tariff.catalog.AddOnDef;
 import im.tariff.catalog.Catalog;
 import im.tariff.catalog.MeterDef;
 import im.tariff.catalog.MeterShape;
-import im.tariff.engine.CompiledRules;
-import im.tariff.engine.TariffEngine;
+import im.tariff.evaluate.Evaluator;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.model.Bill;
 import im.tariff.model.ChargeLine;
@@ -54,7 +54,7 @@ class CalculatorPageTest {
     private static final Path SHOTS = Path.of("target/screenshots");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private static TariffEngine engine;
+    private static LiveEvaluator engine;
     private static TariffServer server;
     private static ChromeDriverService service;
     private static ChromeDriver driver;
@@ -71,7 +71,7 @@ class CalculatorPageTest {
             }
             Assumptions.abort(missing);
         }
-        engine = TariffEngine.load(null);
+        engine = LiveEvaluator.load(null);
         server = new TariffServer(engine, "127.0.0.1", 0).start();
         profile = Files.createTempDirectory("chromium-profile");
         // the driver and the browser are given by path, so Selenium Manager has nothing to look up or download
@@ -113,7 +113,7 @@ class CalculatorPageTest {
 
     // ---- what the test types, chosen from the catalog (no tariff name or number here) ----
 
-    private static CompiledRules rules() {
+    private static Evaluator rules() {
         return engine.rules();
     }
 

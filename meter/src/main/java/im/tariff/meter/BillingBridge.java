@@ -1,13 +1,13 @@
 package im.tariff.meter;
 
-import im.tariff.engine.EvaluationException;
-import im.tariff.engine.RuleCompilationException;
-import im.tariff.engine.TariffEngine;
+import im.tariff.evaluate.EvaluationException;
+import im.tariff.compile.RuleCompilationException;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.catalog.MeterDef;
 import im.tariff.catalog.PlanDef;
-import im.tariff.engine.CompiledRules;
+import im.tariff.evaluate.Evaluator;
 import im.tariff.model.BillRequest;
 import java.io.IOException;
 import java.io.Serializable;
@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 public final class BillingBridge {
 
-    private static final Map<String, TariffEngine> ENGINES = new ConcurrentHashMap<>();
+    private static final Map<String, LiveEvaluator> ENGINES = new ConcurrentHashMap<>();
 
     private BillingBridge() {
     }
@@ -108,7 +108,7 @@ public final class BillingBridge {
         }
         // on the driver, compile from the folder itself, so that problems name the user's files
         try {
-            ENGINES.putIfAbsent(rules.key, TariffEngine.load(rules.source));
+            ENGINES.putIfAbsent(rules.key, LiveEvaluator.load(rules.source));
         } catch (RuleCompilationException e) {
             throw new BadRulesException(e.getMessage());
         } catch (IOException e) {
@@ -118,7 +118,7 @@ public final class BillingBridge {
 
     /** Evaluates one request given as JSON text with the strict reader and the engine of this JVM. */
     public static Outcome evaluate(Rules rules, String requestJson) throws BadRulesException {
-        CompiledRules compiled = engine(rules).rules(); // one rule set: its catalog reads, its rules bill
+        Evaluator compiled = engine(rules).rules(); // one rule set: its catalog reads, its rules bill
         BillRequest request;
         try {
             request = compiled.reader().read(requestJson);
@@ -146,8 +146,8 @@ public final class BillingBridge {
         return engine(rules).rules().catalog().plans().stream().map(PlanDef::code).toList();
     }
 
-    private static TariffEngine engine(Rules rules) throws BadRulesException {
-        TariffEngine engine = ENGINES.get(rules.key);
+    private static LiveEvaluator engine(Rules rules) throws BadRulesException {
+        LiveEvaluator engine = ENGINES.get(rules.key);
         if (engine != null) {
             return engine;
         }
@@ -161,10 +161,10 @@ public final class BillingBridge {
         }
     }
 
-    private static TariffEngine load(Rules rules) throws BadRulesException {
+    private static LiveEvaluator load(Rules rules) throws BadRulesException {
         try {
             if (rules.isBundled()) {
-                return TariffEngine.load(null);
+                return LiveEvaluator.load(null);
             }
             Path dir = Files.createTempDirectory("tariff-meter-rules");
             List<Path> written = new ArrayList<>();
@@ -175,7 +175,7 @@ public final class BillingBridge {
                 written.add(p);
             }
             try {
-                return TariffEngine.load(dir);
+                return LiveEvaluator.load(dir);
             } finally {
                 for (int i = written.size() - 1; i >= 0; i--) {
                     Files.deleteIfExists(written.get(i));

@@ -3,7 +3,7 @@ package im.tariff.meter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import im.tariff.engine.TariffEngine;
+import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.BillWriter;
 import im.tariff.io.RequestReader;
 import java.math.BigDecimal;
@@ -52,7 +52,7 @@ class MeterEndToEndTest {
 
     @Test
     void billsEqualEvaluatingTheExpectedRequestsDirectlyWithTheCoreEngine() throws Exception {
-        TariffEngine engine = TariffEngine.load(null);
+        LiveEvaluator engine = LiveEvaluator.load(null);
         RequestReader reader = engine.rules().reader();
         List<String> direct = new ArrayList<>();
         for (String r : expectedRequests) {

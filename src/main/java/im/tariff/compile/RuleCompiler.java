@@ -1,0 +1,191 @@
+package im.tariff.compile;
+
+
+import im.tariff.catalog.CatalogCheck;
+import im.tariff.catalog.CatalogIssue;
+import im.tariff.catalog.Declared;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.KieBaseMutabilityOption;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles a {@link RuleSource} into a {@link CompiledRuleSet}, or reports every problem as file:line: message
+ * in words an analyst understands. Safe to call from several threads: each build has its own ReleaseId.
+ * Every rule set passes {@link RuleLint} first, so nothing that reaches outside the tariff is ever compiled.
+ */
+public final class RuleCompiler {
+
+    private static final String KIE_PREFIX = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern PARSER_LINE = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");
+
+    private RuleCompiler() {
+    }
+
+    public static CompiledRuleSet compile(RuleSource source) throws RuleCompilationException {
+        if (source.files().isEmpty()) {
+            throw new RuleCompilationException(List.of(new RuleProblem(source.origin(), 0,
+                    "没有规则文件 (no .drl files in the rules folder)")));
+        }
+        // unsafe code is refused before any compiler sees it (compilers may evaluate constant expressions)
+        List<RuleProblem> unsafe = RuleLint.check(source);
+        if (!unsafe.isEmpty()) {
+            throw new UnsafeRulesException(unsafe);
+        }
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("im.tariff", "rules", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            kfs.write(KIE_PREFIX + file.getKey(), file.getValue());
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll();
+        } catch (RuntimeException e) {
+            // some malformed DRL throws instead of reporting a message
+            problems.add(new RuleProblem(displayName(source, null), 0, "规则无法编译 (rules do not compile): "
+                    + firstLine(String.valueOf(e.getMessage()))));
+            throw new RuleCompilationException(problems);
+        }
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(toProblem(source, m));
+        }
+        dropEchoes(problems);
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleCompilationException(problems);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        // the container keeps what it needs; the repository copy would only pile up over reloads
+        ks.getRepository().removeKieModule(releaseId);
+        // A rule set is never changed in place (a reload builds a new one), so its KieBase is immutable: its
+        // sessions keep facts in one identity store instead of a store per fact class, which a pooled session
+        // would otherwise rebuild for every bill (docs/PERFORMANCE.md). Made first, so that it takes the
+        // compiled packages as they are (a second KieBase of one container gets serialized copies).
+        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        conf.setOption(KieBaseMutabilityOption.DISABLED);
+        KieBase kieBase = container.newKieBase(conf);
+        RuleLocator locator = new RuleLocator(source);
+        CatalogCheck.Result catalog;
+        try {
+            catalog = CatalogExtraction.extract(kieBase, locator,
+                    new Declared(null, displayName(source, null), 0));
+        } catch (RuntimeException e) {
+            container.dispose();
+            RuleFailure failure = RuleFailures.explain(e, locator);
+            throw new RuleCompilationException(List.of(new RuleProblem(failure.file(), failure.line(),
+                    "目录规则执行出错 (a catalog rule failed): " + failure.message())));
+        }
+        if (!catalog.issues().isEmpty()) {
+            container.dispose();
+            List<RuleProblem> issues = new ArrayList<>();
+            for (CatalogIssue i : catalog.issues()) {
+                issues.add(new RuleProblem(i.where().file(), i.where().line(), i.message()));
+            }
+            throw new RuleCompilationException(issues);
+        }
+        return new CompiledRuleSet(source, container, kieBase, catalog.catalog(), locator);
+    }
+
+    private static RuleProblem toProblem(RuleSource source, Message m) {
+        String path = m.getPath();
+        String file = path != null && path.startsWith(KIE_PREFIX) ? path.substring(KIE_PREFIX.length()) : path;
+        String text = m.getText() == null ? "" : m.getText().trim();
+        int line = m.getLine();
+        Matcher parser = PARSER_LINE.matcher(text);
+        if (parser.find()) {
+            if (line <= 0) {
+                line = Integer.parseInt(parser.group(1));
+            }
+            text = text.substring(0, parser.start()) + text.substring(parser.end());
+        }
+        if (line <= 0) {
+            line = lineOf(source.files().get(file), text);
+        }
+        String explained = RuleMessages.explain(text);
+        String rule = ruleAt(source.files().get(file), line);
+        if (rule != null && !explained.contains(rule)) {
+            explained = "规则 \"" + rule + "\"：" + explained;
+        }
+        if (text.contains("Rule Compilation error") && file != null) {
+            line = ConsequenceLines.locate(source.files().get(file), line, text);
+        }
+        return new RuleProblem(displayName(source, file), Math.max(line, 0), explained);
+    }
+
+    private static final Pattern MVEL_LINE = Pattern.compile("\\[Line: (\\d+), Column");
+    private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):");
+
+    /** Drools gives no line for some condition errors; find it from the message or the expression's text. */
+    static int lineOf(String fileText, String message) {
+        Matcher m = MVEL_LINE.matcher(message);
+        if (m.find()) {
+            return Integer.parseInt(m.group(1));
+        }
+        m = EXPRESSION.matcher(message);
+        if (fileText != null && m.find()) {
+            String expression = m.group(1).trim();
+            String[] lines = fileText.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains(expression)) {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+
+    /** The name of the rule declared on the given line (Drools reports consequence errors there). */
+    static String ruleAt(String text, int line) {
+        if (text == null || line <= 0) {
+            return null;
+        }
+        String[] lines = text.split("\n", -1);
+        if (line > lines.length) {
+            return null;
+        }
+        Matcher m = RULE_DECL.matcher(lines[line - 1]);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * Follow-on errors come at line 0: after a syntax error Drools adds "Parser returned a null Package", and
+     * after an unknown fact type every use of its bindings fails again. When the same file has a problem at a
+     * real line, they say nothing new and their line 0 would send an analyst nowhere.
+     */
+    private static void dropEchoes(List<RuleProblem> problems) {
+        problems.removeIf(p -> p.line() == 0 && problems.stream()
+                .anyMatch(o -> o.line() > 0 && java.util.Objects.equals(o.file(), p.file())));
+    }
+
+    /** The file as an analyst knows it: the rules folder joined with the file name. */
+    public static String displayName(RuleSource source, String file) {
+        String folder = "(bundled)".equals(source.origin()) ? RuleSource.BUNDLED_FOLDER : source.origin();
+        if (file == null || file.isEmpty()) {
+            return folder;
+        }
+        return Path.of(folder).resolve(file).toString();
+    }
+
+    private static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+}

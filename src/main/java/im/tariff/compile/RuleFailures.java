@@ -1,0 +1,64 @@
+package im.tariff.compile;
+
+
+import im.tariff.catalog.Declared;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * Turns whatever a firing rule threw into a {@link RuleFailure} that names the rule and its
+ * file:line, in words: a failing then-part names its rule directly; a failing condition names it inside
+ * the message ("... in [Rule "name" in file]").
+ */
+public final class RuleFailures {
+
+    private static final Pattern NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\. (.+?) \\.\\.\\.\\.\\}\\]");
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule[:]?\\s*\\\\?\"([^\"\\\\]+)\\\\?\"");
+
+    private RuleFailures() {
+    }
+
+    public static RuleFailure explain(RuntimeException e, RuleLocator locator) {
+        String rule = null;
+        for (Throwable t = e; t != null && rule == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConsequenceException ce && ce.getMatch() != null) {
+                rule = ce.getMatch().getRule().getName();
+            } else if (t.getMessage() != null) {
+                Matcher m = RULE_IN_MESSAGE.matcher(t.getMessage());
+                if (m.find()) {
+                    rule = m.group(1);
+                }
+            }
+        }
+        String cause = rootCause(e);
+        Declared at = rule == null ? null : locator.where(rule);
+        if (rule == null) {
+            // a condition that failed: Drools names only its text; the rule holding that text is the culprit
+            for (Throwable t = e; t != null && at == null; t = t.getCause() == t ? null : t.getCause()) {
+                Matcher m = t.getMessage() == null ? null : NEAR.matcher(t.getMessage());
+                if (m != null && m.find()) {
+                    at = locator.ruleWith(m.group(1).trim());
+                }
+            }
+            if (at == null) {
+                String reason = "规则执行出错 (a rule failed while firing): " + cause;
+                return new RuleFailure(null, null, 0, reason, reason);
+            }
+            rule = at.rule();
+        }
+        String where = at.file() == null ? "" : at.file() + ":" + at.line() + ": ";
+        String reason = "规则 \"" + rule + "\" 执行出错 (rule failed while firing): " + cause;
+        return new RuleFailure(rule, at.file(), at.line(), reason, where + reason);
+    }
+
+    /** The innermost message, which says what went wrong (a wrong type, a null). */
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String msg = t.getMessage();
+        return RuleMessages.explain(msg == null ? t.getClass().getSimpleName() : msg);
+    }
+}

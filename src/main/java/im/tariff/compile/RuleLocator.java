@@ -1,0 +1,90 @@
+package im.tariff.compile;
+
+import im.tariff.catalog.Declared;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Where each rule of a rule set is declared: its file (as an analyst names it) and line. */
+public final class RuleLocator {
+
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+
+    private final Map<String, Declared> rules = new HashMap<>();
+    private final RuleSource source;
+
+    RuleLocator(RuleSource source) {
+        this.source = source;
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            String display = RuleCompiler.displayName(source, file.getKey());
+            String[] lines = file.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = RULE.matcher(lines[i]);
+                if (m.find()) {
+                    rules.putIfAbsent(name(m), new Declared(name(m), display, i + 1));
+                }
+            }
+        }
+    }
+
+    private static String name(Matcher m) {
+        return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+    }
+
+    /** The name of the rule a DRL line opens ({@code rule "名称"}), or null when it opens none. */
+    public static String ruleOpenedBy(String line) {
+        Matcher m = RULE.matcher(line);
+        return m.find() ? name(m) : null;
+    }
+
+    /**
+     * The line, inside the declaring rule, of the statement that names {@code code} as a string literal
+     * (the $c.plan("BASIC", ...) line of a catalog rule), so a gap points at the line to edit; the rule's own
+     * line when the literal is not found.
+     */
+    public Declared statementNaming(Declared rule, String code) {
+        if (rule.file() == null || rule.line() <= 0) {
+            return rule;
+        }
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            if (!RuleCompiler.displayName(source, file.getKey()).equals(rule.file())) {
+                continue;
+            }
+            String[] lines = file.getValue().split("\n", -1);
+            for (int i = rule.line(); i < lines.length && !lines[i].trim().equals("end"); i++) {
+                if (lines[i].contains("\"" + code + "\"")) {
+                    return new Declared(rule.rule(), rule.file(), i + 1);
+                }
+            }
+        }
+        return rule;
+    }
+
+    /**
+     * The rule whose text holds the expression (a condition Drools could not evaluate names only its text),
+     * with the line of the expression itself; null when no rule holds it.
+     */
+    public Declared ruleWith(String expression) {
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            String rule = null;
+            String[] lines = file.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = RULE.matcher(lines[i]);
+                if (m.find()) {
+                    rule = name(m);
+                }
+                if (rule != null && lines[i].contains(expression)) {
+                    return new Declared(rule, RuleCompiler.displayName(source, file.getKey()), i + 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Where the rule is declared; its name alone when it is not found in the files. */
+    public Declared where(String rule) {
+        Declared d = rules.get(rule);
+        return d != null ? d : new Declared(rule, null, 0);
+    }
+}
