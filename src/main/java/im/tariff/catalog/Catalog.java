@@ -27,10 +27,19 @@ public final class Catalog {
     private final Map<String, LineDef> lines;
     private final Map<String, ViolationDef> violations;
 
-    Catalog(String currency, String currencyLabel, List<PlanDef> plans, List<AddOnDef> addOns, List<MeterDef> meters, List<LineDef> lines,
-            List<ViolationDef> violations) {
+    /** How the sheet bills a prepaid period: prorated by days or not, and when a downgrade takes effect. */
+    public record Proration(boolean byDays, Downgrade downgrade) {
+    }
+
+    private final String language;
+    private final Proration proration;
+
+    Catalog(String currency, String currencyLabel, String language, Proration proration, List<PlanDef> plans,
+            List<AddOnDef> addOns, List<MeterDef> meters, List<LineDef> lines, List<ViolationDef> violations) {
         this.currency = currency;
         this.currencyLabel = currencyLabel;
+        this.language = language;
+        this.proration = proration;
         this.plans = index(plans, PlanDef::code);
         this.addOns = index(addOns, AddOnDef::code);
         this.meters = index(meters, MeterDef::code);
@@ -59,6 +68,21 @@ public final class Catalog {
 
     public String currency() {
         return currency;
+    }
+
+    /** The sheet's language ("zh", "en"): the library's words on its bills and in its check. */
+    public String language() {
+        return language;
+    }
+
+    /** How prepaid periods are billed (prorated by days, or T … T-1 at the whole price). */
+    public Proration proration() {
+        return proration;
+    }
+
+    /** True when prepaid periods are calendar months prorated by days (a condition library rules read). */
+    public boolean isProrated() {
+        return proration.byDays();
     }
 
     /** How descriptions write the currency ("元"); the code when no label is declared. */

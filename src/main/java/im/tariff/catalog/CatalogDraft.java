@@ -1,6 +1,7 @@
 package im.tariff.catalog;
 
 import im.tariff.model.BillingMode;
+import im.tariff.model.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,11 +27,17 @@ public final class CatalogDraft {
     private Declared current = Declared.UNKNOWN;
     private String currency;
     private String currencyLabel;
-    private final List<PlanDef> plans = new ArrayList<>();
+    private String language;
+    private Declared languageDeclared;
+    private boolean prorated;
+    private Downgrade downgrade = Downgrade.NEXT_MONTH;
+    private final List<PlanEntry> plans = new ArrayList<>();
     private final List<AddOnEntry> addOns = new ArrayList<>();
     private final List<MeterEntry> meters = new ArrayList<>();
     private final List<LineEntry> lines = new ArrayList<>();
     private final List<ViolationDef> violations = new ArrayList<>();
+    private final List<String[]> libraryViolations = new ArrayList<>();
+    private Declared libraryDeclared = Declared.UNKNOWN;
     private final List<CatalogIssue> problems = new ArrayList<>();
 
     /** Set by the engine before each declaring rule fires. */
@@ -50,9 +57,40 @@ public final class CatalogDraft {
         currencyLabel = label;
     }
 
+    /**
+     * The language of the sheet ("zh" Chinese, "en" English): the words of the engine's library on its bills,
+     * its check and its messages. Chinese when not declared.
+     */
+    public void language(String code) {
+        if (!Wording.LANGUAGES.contains(code)) {
+            problems.add(new CatalogIssue(current, "不支持的语言 " + code + "：请写 " + Wording.LANGUAGES
+                    + " 之一 (unsupported language; write one of " + Wording.LANGUAGES + ")"));
+            return;
+        }
+        if (language != null && !language.equals(code)) {
+            problems.add(new CatalogIssue(current, "语言声明了两次：" + language + " 和 " + code
+                    + " (the language is declared twice)"));
+        }
+        language = code;
+        languageDeclared = current;
+    }
+
+    /**
+     * Prepaid periods are calendar months, prorated by days: a plan bought after the 1st pays its price × the
+     * days from its start day (included) / the days of the month; an upgrade in mid-month pays the difference of
+     * the two plans' fees for those days. Without this, a prepaid period runs from day T to day T-1 of the next
+     * month at the whole price.
+     */
+    public ProrationEntry prorateByDays() {
+        prorated = true;
+        return new ProrationEntry();
+    }
+
     /** A plan: code, name, and other names a request may use for it. */
-    public void plan(String code, String name, String... otherNames) {
-        plans.add(new PlanDef(code, name, Arrays.asList(otherNames), current));
+    public PlanEntry plan(String code, String name, String... otherNames) {
+        PlanEntry e = new PlanEntry(code, name, Arrays.asList(otherNames), current);
+        plans.add(e);
+        return e;
     }
 
     /** An add-on without options, offered on the plans named. */
@@ -101,7 +139,54 @@ public final class CatalogDraft {
         violations.add(new ViolationDef(code, label, violations.size(), current));
     }
 
+    /**
+     * A violation code of the engine's library, with its label in each language: it comes after the tariff's
+     * own codes, and a tariff that declares the same code itself places and names it instead.
+     */
+    public void libraryViolation(String code, String chinese, String english) {
+        libraryViolations.add(new String[] {code, chinese, english});
+        libraryDeclared = current;
+    }
+
     // ---- the entries' own options ----
+
+    /** A plan being declared. */
+    public static final class PlanEntry {
+        final String code;
+        final String name;
+        final List<String> aliases;
+        final Declared declared;
+        boolean onRequest;
+
+        PlanEntry(String code, String name, List<String> aliases, Declared declared) {
+            this.code = code;
+            this.name = name;
+            this.aliases = aliases;
+            this.declared = declared;
+        }
+
+        /** The plan has no published price ("contact sales"): no bill is made for it, the calculator says so. */
+        public PlanEntry onRequest() {
+            this.onRequest = true;
+            return this;
+        }
+    }
+
+    /** How a prorated sheet treats a plan change in mid-month. */
+    public final class ProrationEntry {
+
+        /** A downgrade takes effect on the 1st of the next month: nothing more is due this month (the default). */
+        public ProrationEntry downgradeNextMonth() {
+            downgrade = Downgrade.NEXT_MONTH;
+            return this;
+        }
+
+        /** A downgrade takes effect on its day: the difference of the two fees for the days left is credited. */
+        public ProrationEntry downgradeCredited() {
+            downgrade = Downgrade.CREDITED;
+            return this;
+        }
+    }
 
     /** An add-on being declared. */
     public static final class AddOnEntry {
@@ -192,7 +277,11 @@ public final class CatalogDraft {
     }
 
     List<PlanDef> planList() {
-        return plans;
+        List<PlanDef> p = new ArrayList<>();
+        for (PlanEntry e : plans) {
+            p.add(new PlanDef(e.code, e.name, e.aliases, e.onRequest, e.declared));
+        }
+        return p;
     }
 
     List<AddOnDef> addOnList() {
@@ -220,12 +309,29 @@ public final class CatalogDraft {
         return l;
     }
 
+    /** The tariff's violation codes, then the library's that the tariff does not declare. */
     List<ViolationDef> violationList() {
+        List<ViolationDef> all = new ArrayList<>(violations);
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        violations.forEach(v -> declared.add(v.code()));
+        String lang = language == null ? Wording.LANGUAGES.get(0) : language;
+        for (String[] v : libraryViolations) {
+            if (declared.add(v[0])) {
+                all.add(new ViolationDef(v[0], "en".equals(lang) ? v[2] : v[1], all.size(), libraryDeclared));
+            }
+        }
+        return all;
+    }
+
+    /** The tariff's own violation codes (a code declared twice there is a mistake; the library's are not). */
+    List<ViolationDef> tariffViolationList() {
         return violations;
     }
 
-    /** The immutable catalog; {@link CatalogCheck} reports what is wrong with it. */
+    /** The immutable catalog; {@link Declarations} reports what is wrong with it. */
     Catalog freeze() {
-        return new Catalog(currency, currencyLabel, plans, addOnList(), meterList(), lineList(), violations);
+        return new Catalog(currency, currencyLabel, language == null ? Wording.LANGUAGES.get(0) : language,
+                new Catalog.Proration(prorated, downgrade), planList(), addOnList(), meterList(), lineList(),
+                violationList());
     }
 }

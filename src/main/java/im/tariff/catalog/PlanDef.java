@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A plan the tariff sells: its code (as bills and requests write it), its name (as people read it), other
- * names a request may use for it, and where it was declared.
+ * names a request may use for it, whether its price is given only on request ("contact sales": no bill can
+ * be made for it), and where it was declared.
  */
-public record PlanDef(String code, String name, List<String> aliases, Declared declared) {
+public record PlanDef(String code, String name, List<String> aliases, boolean onRequest, Declared declared) {
 
     public PlanDef {
         aliases = List.copyOf(aliases);

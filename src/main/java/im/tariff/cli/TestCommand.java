@@ -1,6 +1,7 @@
 package im.tariff.cli;
 
 import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.RuleKind;
 import im.tariff.scenario.ExpectationFix;
 import im.tariff.scenario.ExpectationUpdater;
 import im.tariff.scenario.ScenarioFormatException;
@@ -72,7 +73,7 @@ public class TestCommand implements Callable<Integer> {
             }
         }
         int status = result.failed() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
-        if (coverage && !printCoverage(result, out)) {
+        if (coverage && !printCoverage(result, compiled, out)) {
             status = ExitCodes.FAILED;
         }
         out.println(result.summary());
@@ -102,15 +103,36 @@ public class TestCommand implements Callable<Integer> {
         out.println("accepted " + fixes.size() + " value(s); check them with: git diff " + where.get(0));
     }
 
-    /** Lists each rule with its scenario count; false when some rule fires in no scenario. */
-    private static boolean printCoverage(SuiteResult result, PrintWriter out) {
+    /**
+     * Lists every rule of the rule set, where it is written, and its status: the number of scenarios that fire
+     * it, or what it is when scenarios need not fire it (a catalog declaration, a library rule). False when a
+     * rule of the tariff fires in no scenario.
+     */
+    private static boolean printCoverage(SuiteResult result, Evaluator compiled, PrintWriter out) {
         out.println("rule coverage (scenarios that fire each rule):");
-        for (Map.Entry<String, Integer> e : result.ruleCoverage().entrySet()) {
-            out.printf("  %4d  %s%s%n", e.getValue(), e.getKey(), e.getValue() == 0 ? "   <-- no scenario" : "");
+        int tariff = 0;
+        for (RuleKind kind : RuleKind.values()) {
+            for (Map.Entry<String, Integer> e : result.ruleCoverage().entrySet()) {
+                if (result.ruleKinds().get(e.getKey()) != kind) {
+                    continue;
+                }
+                int n = e.getValue();
+                String status = switch (kind) {
+                    case TARIFF -> n == 0 ? "<-- no scenario" : "";
+                    case CATALOG -> "declares the catalog when the rules are compiled";
+                    case LIBRARY -> "library rule" + (n == 0 ? "" : ", fires in " + n);
+                    case CLOSED_WORLD -> "library rule, fires only where a tariff has a gap" + (n == 0 ? "" : ": " + n);
+                };
+                tariff += kind == RuleKind.TARIFF ? 1 : 0;
+                String count = kind == RuleKind.TARIFF ? String.format("%4d", n) : "   -";
+                out.printf("  %s  %s  (%s)%s%n", count, e.getKey(), compiled.locator().where(e.getKey()).where(),
+                        status.isEmpty() ? "" : "   " + status);
+            }
         }
         List<String> uncovered = result.uncoveredRules();
         if (uncovered.isEmpty()) {
-            out.println("every rule (" + result.ruleCoverage().size() + ") fires in some scenario");
+            out.println("every rule of the tariff (" + tariff + ") fires in some scenario; "
+                    + result.ruleCoverage().size() + " rules listed");
             return true;
         }
         out.println(uncovered.size() + " rule(s) fired by no scenario: add a scenario for each");

@@ -1,7 +1,7 @@
 package im.tariff.compile;
 
 
-import im.tariff.catalog.CatalogCheck;
+import im.tariff.catalog.Declarations;
 import im.tariff.catalog.CatalogIssue;
 import im.tariff.catalog.Declared;
 import java.nio.file.Path;
@@ -29,6 +29,8 @@ import org.kie.api.runtime.KieContainer;
 public final class RuleCompiler {
 
     private static final String KIE_PREFIX = "src/main/resources/";
+    /** Where the library's files are written beside the tariff's (a name no tariff file has). */
+    private static final String LIBRARY_KEY = "_engine_library_/";
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern PARSER_LINE = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");
 
@@ -45,12 +47,20 @@ public final class RuleCompiler {
         if (!unsafe.isEmpty()) {
             throw new UnsafeRulesException(unsafe);
         }
+        // a copy of a library rule would bill twice; an override must name a rule the library has
+        LibraryUse use = LibraryUse.of(source);
+        if (!use.problems().isEmpty()) {
+            throw new RuleCompilationException(use.problems());
+        }
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("im.tariff", "rules", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         for (Map.Entry<String, String> file : source.files().entrySet()) {
             kfs.write(KIE_PREFIX + file.getKey(), file.getValue());
+        }
+        for (Map.Entry<String, String> file : Library.files().entrySet()) {
+            kfs.write(KIE_PREFIX + LIBRARY_KEY + file.getKey(), Library.without(file.getValue(), use.overridden()));
         }
         List<RuleProblem> problems = new ArrayList<>();
         KieBuilder builder;
@@ -81,7 +91,7 @@ public final class RuleCompiler {
         conf.setOption(KieBaseMutabilityOption.DISABLED);
         KieBase kieBase = container.newKieBase(conf);
         RuleLocator locator = new RuleLocator(source);
-        CatalogCheck.Result catalog;
+        Declarations.Result catalog;
         try {
             catalog = CatalogExtraction.extract(kieBase, locator,
                     new Declared(null, displayName(source, null), 0));
@@ -115,15 +125,16 @@ public final class RuleCompiler {
             text = text.substring(0, parser.start()) + text.substring(parser.end());
         }
         if (line <= 0) {
-            line = lineOf(source.files().get(file), text);
+            line = lineOf(textOf(source, file), text);
         }
         String explained = RuleMessages.explain(text);
-        String rule = ruleAt(source.files().get(file), line);
+        String fileText = textOf(source, file);
+        String rule = ruleAt(fileText, line);
         if (rule != null && !explained.contains(rule)) {
             explained = "规则 \"" + rule + "\"：" + explained;
         }
         if (text.contains("Rule Compilation error") && file != null) {
-            line = ConsequenceLines.locate(source.files().get(file), line, text);
+            line = ConsequenceLines.locate(fileText, line, text);
         }
         return new RuleProblem(displayName(source, file), Math.max(line, 0), explained);
     }
@@ -175,13 +186,28 @@ public final class RuleCompiler {
                 .anyMatch(o -> o.line() > 0 && java.util.Objects.equals(o.file(), p.file())));
     }
 
-    /** The file as an analyst knows it: the rules folder joined with the file name. */
+    /**
+     * The file as an analyst knows it: its folder (the sheet's or its base's) joined with its name; the
+     * library's files as library/NAME; the sheet's folder when no file is named.
+     */
     public static String displayName(RuleSource source, String file) {
         String folder = "(bundled)".equals(source.origin()) ? RuleSource.BUNDLED_FOLDER : source.origin();
         if (file == null || file.isEmpty()) {
             return folder;
         }
-        return Path.of(folder).resolve(file).toString();
+        if (file.startsWith(LIBRARY_KEY)) {
+            return Library.DISPLAY + "/" + file.substring(LIBRARY_KEY.length());
+        }
+        String shown = source.display(file);
+        return shown != null ? shown : Path.of(folder).resolve(file).toString();
+    }
+
+    /** The text of a compiled file, the tariff's or the library's. */
+    private static String textOf(RuleSource source, String file) {
+        if (file != null && file.startsWith(LIBRARY_KEY)) {
+            return Library.files().get(file.substring(LIBRARY_KEY.length()));
+        }
+        return file == null ? null : source.files().get(file);
     }
 
     private static String firstLine(String text) {

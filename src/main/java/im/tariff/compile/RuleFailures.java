@@ -2,6 +2,7 @@ package im.tariff.compile;
 
 
 import im.tariff.catalog.Declared;
+import im.tariff.model.TermException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -20,6 +21,11 @@ public final class RuleFailures {
     }
 
     public static RuleFailure explain(RuntimeException e, RuleLocator locator) {
+        return explain(e, locator, "zh");
+    }
+
+    /** As {@link #explain(RuntimeException, RuleLocator)}, a term's own error said in the sheet's language. */
+    public static RuleFailure explain(RuntimeException e, RuleLocator locator, String language) {
         String rule = null;
         for (Throwable t = e; t != null && rule == null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConsequenceException ce && ce.getMatch() != null) {
@@ -31,7 +37,7 @@ public final class RuleFailures {
                 }
             }
         }
-        String cause = rootCause(e);
+        String cause = rootCause(e, language);
         Declared at = rule == null ? null : locator.where(rule);
         if (rule == null) {
             // a condition that failed: Drools names only its text; the rule holding that text is the culprit
@@ -53,7 +59,12 @@ public final class RuleFailures {
     }
 
     /** The innermost message, which says what went wrong (a wrong type, a null). */
-    private static String rootCause(Throwable e) {
+    private static String rootCause(Throwable e, String language) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof TermException te) {
+                return te.in(language);
+            }
+        }
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

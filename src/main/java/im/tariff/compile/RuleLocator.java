@@ -12,17 +12,25 @@ public final class RuleLocator {
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     private final Map<String, Declared> rules = new HashMap<>();
-    private final RuleSource source;
+    /** Rule names in the order they are written: the tariff's files in the source's order, then the library. */
+    private final java.util.List<String> inOrder = new java.util.ArrayList<>();
+    /** Every file compiled, as an analyst names it (the tariff's, then the library's) → its text. */
+    private final Map<String, String> texts = new java.util.LinkedHashMap<>();
 
     RuleLocator(RuleSource source) {
-        this.source = source;
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
-            String display = RuleCompiler.displayName(source, file.getKey());
+        for (String name : source.order()) {
+            texts.put(source.display(name), source.files().get(name));
+        }
+        for (Map.Entry<String, String> file : Library.files().entrySet()) {
+            texts.put(Library.DISPLAY + "/" + file.getKey(), file.getValue());
+        }
+        for (Map.Entry<String, String> file : texts.entrySet()) {
+            String display = file.getKey();
             String[] lines = file.getValue().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 Matcher m = RULE.matcher(lines[i]);
-                if (m.find()) {
-                    rules.putIfAbsent(name(m), new Declared(name(m), display, i + 1));
+                if (m.find() && rules.putIfAbsent(name(m), new Declared(name(m), display, i + 1)) == null) {
+                    inOrder.add(name(m));
                 }
             }
         }
@@ -47,11 +55,9 @@ public final class RuleLocator {
         if (rule.file() == null || rule.line() <= 0) {
             return rule;
         }
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
-            if (!RuleCompiler.displayName(source, file.getKey()).equals(rule.file())) {
-                continue;
-            }
-            String[] lines = file.getValue().split("\n", -1);
+        String text = texts.get(rule.file());
+        if (text != null) {
+            String[] lines = text.split("\n", -1);
             for (int i = rule.line(); i < lines.length && !lines[i].trim().equals("end"); i++) {
                 if (lines[i].contains("\"" + code + "\"")) {
                     return new Declared(rule.rule(), rule.file(), i + 1);
@@ -66,7 +72,7 @@ public final class RuleLocator {
      * with the line of the expression itself; null when no rule holds it.
      */
     public Declared ruleWith(String expression) {
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
+        for (Map.Entry<String, String> file : texts.entrySet()) {
             String rule = null;
             String[] lines = file.getValue().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
@@ -75,11 +81,22 @@ public final class RuleLocator {
                     rule = name(m);
                 }
                 if (rule != null && lines[i].contains(expression)) {
-                    return new Declared(rule, RuleCompiler.displayName(source, file.getKey()), i + 1);
+                    return new Declared(rule, file.getKey(), i + 1);
                 }
             }
         }
         return null;
+    }
+
+    /** Every rule's name in the order it is written (the tariff's files, a base's first, then the library's). */
+    public java.util.List<String> inOrder() {
+        return java.util.Collections.unmodifiableList(inOrder);
+    }
+
+    /** True when the rule is one of the engine's library (not the tariff's). */
+    public boolean inLibrary(String rule) {
+        Declared d = rules.get(rule);
+        return d != null && d.file() != null && d.file().startsWith(Library.DISPLAY + "/");
     }
 
     /** Where the rule is declared; its name alone when it is not found in the files. */

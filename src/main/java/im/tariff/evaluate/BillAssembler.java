@@ -1,31 +1,37 @@
 package im.tariff.evaluate;
 
 import im.tariff.catalog.Catalog;
+import im.tariff.compile.RuleLocator;
 import im.tariff.model.Account;
 import im.tariff.model.Bill;
 import im.tariff.model.ChargeLine;
 import im.tariff.model.Violation;
+import im.tariff.model.Wording;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Puts the rules' results into the shape of a bill: lines the catalog marks "always" (the plan fee) even at
- * zero, other lines only above zero, lines and violations in the catalog's order, each (code, subject)
- * violation once, and totals as sums of lines.
+ * Puts the rules' results into the shape of a bill, and refuses a bill whose lines do not add up: a line not
+ * made from a term (inserted by hand), a line code the catalog does not declare, a negative amount that is
+ * not a credit, a term charged twice for the same period (an old copy of a library rule). Lines the catalog
+ * marks "always" (the plan fee) are shown even at zero, credits always, other lines only when not zero; lines
+ * and violations in the catalog's order, each (code, subject) violation once, totals as sums of lines.
  */
 final class BillAssembler {
 
     private BillAssembler() {
     }
 
-    static Bill assemble(Catalog catalog, Account account, List<ChargeLine> allLines, List<Violation> allViolations,
-                         String version) {
-        List<ChargeLine> lines = new ArrayList<>(allLines.size());
-        for (ChargeLine line : allLines) {
-            if (line.amount().signum() > 0 || catalog.alwaysShown(line.code())) {
+    static Bill assemble(Catalog catalog, Account account, FactRecorder facts, RuleLocator locator, String version) {
+        check(catalog, facts, locator);
+        List<ChargeLine> lines = new ArrayList<>(facts.lines.size());
+        for (ChargeLine line : facts.lines) {
+            if (line.amount().signum() != 0 || line.isCredit() || catalog.alwaysShown(line.code())) {
                 lines.add(line);
             }
         }
@@ -33,7 +39,7 @@ final class BillAssembler {
                 .thenComparing(ChargeLine::code)
                 .thenComparing(ChargeLine::periodStart)
                 .thenComparing(l -> String.valueOf(l.rule())));
-        List<Violation> sorted = new ArrayList<>(allViolations);
+        List<Violation> sorted = new ArrayList<>(facts.violations);
         sorted.sort(Comparator.<Violation>comparingInt(v -> catalog.violationOrder(v.code()))
                 .thenComparing(Violation::code)
                 .thenComparing(Violation::subject)
@@ -48,4 +54,40 @@ final class BillAssembler {
         return new Bill(account.appId(), account.billingMonth(), account.plan(), catalog.currency(),
                 List.copyOf(lines), List.copyOf(violations), Bill.totalsOf(lines), version);
     }
+
+    /** No line is added silently: each comes from a term, once a period, with a declared code and a sign that fits. */
+    private static void check(Catalog catalog, FactRecorder facts, RuleLocator locator) {
+        String lang = catalog.language();
+        Map<Object, List<ChargeLine>> byTerm = new IdentityHashMap<>();
+        for (ChargeLine line : facts.lines) {
+            String by = facts.insertedBy.get(line);
+            if (line.term() == null) {
+                throw failure(locator, by, Wording.say(lang, "error.lineWithoutTerm", by, line.code()));
+            }
+            if (catalog.line(line.code()) == null) {
+                throw failure(locator, line.rule(), Wording.say(lang, "error.lineUndeclared", line.code(), line.rule()));
+            }
+            if (line.amount().signum() < 0 && !line.isCredit()) {
+                throw failure(locator, line.rule(), Wording.say(lang, "error.negative", line.code(), line.rule(),
+                        line.amount().toPlainString()));
+            }
+            List<ChargeLine> same = byTerm.computeIfAbsent(line.term(), k -> new ArrayList<>(1));
+            for (ChargeLine other : same) {
+                if (other.periodStart().equals(line.periodStart()) && other.billingMode() == line.billingMode()
+                        && other.code().equals(line.code())) {
+                    throw failure(locator, line.rule(), Wording.say(lang, "error.chargedTwice", line.rule(),
+                            line.periodStart(), facts.insertedBy.get(other), by));
+                }
+            }
+            same.add(line);
+        }
+    }
+
+    private static EvaluationException failure(RuleLocator locator, String rule, String reason) {
+        var at = rule == null ? null : locator.where(rule);
+        String where = at == null || at.file() == null ? "" : at.file() + ":" + at.line() + ": ";
+        return new EvaluationException(where + reason, null, rule, at == null ? null : at.file(),
+                at == null ? 0 : at.line(), reason);
+    }
+
 }

@@ -1,30 +1,41 @@
 package im.tariff.evaluate;
 
 import im.tariff.catalog.Catalog;
+import im.tariff.catalog.MeterDef;
+import im.tariff.catalog.MeterShape;
+import im.tariff.compile.RuleLocator;
 import im.tariff.model.Account;
 import im.tariff.model.AddOn;
 import im.tariff.model.BillingMode;
 import im.tariff.model.DailyRate;
 import im.tariff.model.DailyUsage;
 import im.tariff.model.Fee;
+import im.tariff.model.PlanPrice;
 import im.tariff.model.PrepaidPeriod;
 import im.tariff.model.PriceGap;
 import im.tariff.model.PriceGap.Kind;
 import im.tariff.model.Term;
 import im.tariff.model.Usage;
+import im.tariff.model.Wording;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The closed world, checked once after the tariff's rules have fired: what the request uses that no term
- * prices, each gap named as a {@link PriceGap} for the {@code @closedWorld} rules to report in the tariff's
- * own words. The conditions are those the rules used to state as patterns ({@code AddOn} with
- * {@code not Fee(addOn == $type)}, {@code Usage} with {@code not Term(meter == $meter)}, ...): as patterns they
- * made every term and usage figure of every bill enter five more join nodes, a fifth of an evaluation, to
- * find gaps a complete tariff never has. Here they cost a few comparisons, and the rules fire a second time
- * only for a bill that has a gap.
+ * The closed world, checked once after the tariff's rules have fired, by one mechanism: every thing the bill
+ * must price (the plan's period, each ordered add-on, each meter used, each day of a daily meter) is matched
+ * with the terms that price it on the day that prices it.
+ * <ul>
+ *   <li>none at all, or none in force that day: a {@link PriceGap}, which the library's {@code @closedWorld}
+ *   rules report as a violation in the sheet's words (a plan period without a plan fee included);</li>
+ *   <li>two versions in force that start on the same day (a rule pasted twice, two versions dated alike): an
+ *   error naming both rules — the bill would be charged twice, or by chance.</li>
+ * </ul>
+ * A complete tariff has no gap; the rules then fire only once.
  */
 final class ClosedWorld {
 
@@ -33,85 +44,196 @@ final class ClosedWorld {
 
     /**
      * The gaps of the bill of {@code account}, in the order the request and the rules brought their facts;
-     * empty for a complete tariff. Names come from {@code catalog}.
+     * empty for a complete tariff. Throws when two terms for the same thing are in force from the same day.
      */
-    static List<PriceGap> of(FactRecorder facts, Catalog catalog, Account account) {
+    static List<PriceGap> of(FactRecorder facts, Catalog catalog, Account account, RuleLocator locator) {
         Gaps gaps = new Gaps(catalog, account);
         List<Term> terms = facts.terms;
-        for (AddOn a : facts.addOns) {
-            if (!hasFee(terms, a.type(), null, false, null)) {
-                gaps.addOn(Kind.ADD_ON, a.type(), a.option(), null);
-            } else if (a.option() != null && !hasFee(terms, a.type(), a.option(), true, null)) {
-                gaps.addOn(Kind.OPTION, a.type(), a.option(), null);
+        LocalDate first = account.billingMonth().atDay(1);
+        for (PrepaidPeriod p : facts.periods) {
+            if (p.addOn() == null) {
+                plan(terms, p.start(), gaps, locator, catalog);
             }
         }
-        for (PrepaidPeriod p : facts.periods) {
-            if (p.addOn() != null && hasFee(terms, p.addOn(), p.option(), true, null)
-                    && !hasFee(terms, p.addOn(), p.option(), true, p.start())) {
-                gaps.addOn(Kind.ADD_ON_NOT_IN_FORCE, p.addOn(), p.option(), p.start());
-            }
+        for (AddOn a : facts.addOns) {
+            addOn(terms, a, pricingDay(a, facts.periods, first), gaps, locator, catalog);
         }
         for (Usage u : facts.usage) {
-            if (u.value() > 0 && !named(terms, u.meter()) && !gaps.has(Kind.USAGE, u.meter())) {
-                gaps.meter(Kind.USAGE, u.meter(), null);
+            if (u.value() > 0 && !gaps.has(u.meter())) {
+                meter(terms, u.meter(), first, gaps, locator, catalog);
             }
         }
         for (DailyUsage d : facts.daily) {
-            if (d.value().signum() > 0 && !named(terms, d.meter()) && !gaps.has(Kind.DAILY_USAGE, d.meter())) {
-                gaps.meter(Kind.DAILY_USAGE, d.meter(), null);
+            if (d.value().signum() > 0 && !gaps.has(d.meter())) {
+                day(terms, d, first, gaps, locator, catalog);
             }
         }
-        for (DailyUsage d : facts.daily) {
-            if (d.value().signum() > 0 && settledDaily(terms, d.meter()) && !rateInForce(terms, d)) {
-                gaps.meter(Kind.DAY_NOT_IN_FORCE, d.meter(), d.date());
-            }
-        }
+        peaks(facts, catalog);
         return gaps.list;
     }
 
+    /** The plan's period: exactly one plan fee in force on its first day. */
+    private static void plan(List<Term> terms, LocalDate t, Gaps gaps, RuleLocator locator, Catalog catalog) {
+        List<Term> fees = select(terms, x -> x instanceof PlanPrice pp && PlanPrice.IDENTITY.equals(pp.identity()));
+        List<Term> inForce = latest(fees, t, locator, catalog);
+        if (inForce.isEmpty()) {
+            String why = fees.isEmpty() ? Wording.say(catalog.language(), "gap.planFee.none")
+                    : Wording.say(catalog.language(), "gap.planFee.notInForce", rules(fees));
+            gaps.plan(t, why);
+        }
+    }
+
+    /** An ordered add-on: a fee for it, for its option, in force on its pricing day. */
+    private static void addOn(List<Term> terms, AddOn a, LocalDate day, Gaps gaps, RuleLocator locator,
+                              Catalog catalog) {
+        List<Term> any = select(terms, x -> x instanceof Fee f && a.type().equals(f.addOn()));
+        List<Term> forOption = select(any, x -> ((Fee) x).option() == null
+                || Objects.equals(((Fee) x).option(), a.option()));
+        if (any.isEmpty()) {
+            gaps.addOn(Kind.ADD_ON, a.type(), a.option(), null);
+        } else if (forOption.isEmpty()) {
+            gaps.addOn(Kind.OPTION, a.type(), a.option(), null);
+        } else if (latest(forOption, day, locator, catalog).isEmpty()) {
+            gaps.addOn(Kind.ADD_ON_NOT_IN_FORCE, a.type(), a.option(), day);
+        }
+    }
+
+    /** A meter used in the month: a price or a limit naming it, in force on the month's first day. */
+    private static void meter(List<Term> terms, String meter, LocalDate first, Gaps gaps, RuleLocator locator,
+                              Catalog catalog) {
+        List<Term> named = select(terms, x -> meter.equals(x.meter()));
+        if (named.isEmpty()) {
+            gaps.meter(Kind.USAGE, meter, null, null);
+            return;
+        }
+        boolean inForce = false;
+        for (List<Term> same : byIdentity(named)) {
+            inForce |= !latest(same, first, locator, catalog).isEmpty();
+        }
+        if (!inForce) {
+            gaps.meter(Kind.USAGE_NOT_IN_FORCE, meter, first, rules(named));
+        }
+    }
+
+    /** A day of a daily meter: a rate for its dimension value (or a limit), in force on the day that prices it. */
+    private static void day(List<Term> terms, DailyUsage d, LocalDate first, Gaps gaps, RuleLocator locator,
+                            Catalog catalog) {
+        List<Term> limits = select(terms, x -> !(x instanceof DailyRate) && d.meter().equals(x.meter()));
+        List<Term> rates = select(terms, x -> x instanceof DailyRate r && r.prices(d));
+        if (rates.isEmpty()) {
+            if (limits.isEmpty()) {
+                gaps.meter(Kind.DAILY_USAGE, d.meter(), null, null);
+            }
+            return;
+        }
+        boolean daily = rates.stream().anyMatch(r -> ((DailyRate) r).settlement() == BillingMode.DAILY_POSTPAID);
+        LocalDate day = daily ? d.date() : first;
+        boolean inForce = false;
+        for (List<Term> same : byIdentity(rates)) {
+            inForce |= !latest(same, day, locator, catalog).isEmpty();
+        }
+        if (!inForce) {
+            if (daily) {
+                gaps.meter(Kind.DAY_NOT_IN_FORCE, d.meter(), d.date(), null);
+            } else {
+                gaps.meter(Kind.USAGE_NOT_IN_FORCE, d.meter(), first, rules(rates));
+            }
+        }
+    }
+
+    /** Every peak meter given as a daily series has its peak: the library's rule makes it, an override must too. */
+    private static void peaks(FactRecorder facts, Catalog catalog) {
+        for (DailyUsage d : facts.daily) {
+            MeterDef m = catalog.meter(d.meter());
+            if (m != null && m.shape() == MeterShape.PEAK
+                    && facts.usage.stream().noneMatch(u -> u.meter().equals(d.meter()))) {
+                throw new EvaluationException(Wording.say(catalog.language(), "error.noPeak", m.code()), null);
+            }
+        }
+    }
+
     /**
-     * Whether the add-on has a Fee; with {@code forOption}, one for that option or for any option; with a
-     * {@code day}, one in force on that day.
+     * The versions in force on the day that start last (one for a sound tariff, none when nothing is in force);
+     * two or more that start on the same day are the same thing priced twice: an error naming their rules.
      */
-    private static boolean hasFee(List<Term> terms, String addOn, Long option, boolean forOption, LocalDate day) {
-        for (Term t : terms) {
-            if (t instanceof Fee f && addOn.equals(f.addOn())
-                    && (!forOption || f.option() == null || Objects.equals(f.option(), option))
-                    && (day == null || f.inForceOn(day))) {
-                return true;
+    static List<Term> latest(List<Term> versions, LocalDate day, RuleLocator locator, Catalog catalog) {
+        List<Term> best = new ArrayList<>(1);
+        for (Term t : versions) {
+            if (!t.inForceOn(day)) {
+                continue;
+            }
+            if (best.isEmpty() || t.validFrom().isAfter(best.get(0).validFrom())) {
+                best.clear();
+                best.add(t);
+            } else if (t.validFrom().equals(best.get(0).validFrom()) && !t.equals(best.get(0))) {
+                best.add(t);
             }
         }
-        return false;
+        if (best.size() > 1) {
+            throw conflict(best, day, locator, catalog);
+        }
+        return best;
     }
 
-    /** Whether some term (a price or a limit) names the meter. */
-    private static boolean named(List<Term> terms, String meter) {
-        for (Term t : terms) {
-            if (meter.equals(t.meter())) {
-                return true;
-            }
-        }
-        return false;
+    private static EvaluationException conflict(List<Term> same, LocalDate day, RuleLocator locator,
+                                                Catalog catalog) {
+        Term a = same.get(0);
+        Term b = same.get(1);
+        var at = locator.where(a.rule());
+        var bt = locator.where(b.rule());
+        String reason = Wording.say(catalog.language(), "error.conflict", a.identity(), day, a.rule(), bt.where(),
+                b.rule(), a.validFrom().equals(im.tariff.model.Versions.EVER) ? "—" : a.validFrom());
+        String where = at.file() == null ? "" : at.file() + ":" + at.line() + ": ";
+        return new EvaluationException(where + reason, null, a.rule(), at.file(), at.line(), reason);
     }
 
-    /** Whether a meter is settled day by day (DailyRate.daily) on this bill. */
-    private static boolean settledDaily(List<Term> terms, String meter) {
+    /** The terms grouped by what they price (overage and limit of one meter are two things). */
+    private static List<List<Term>> byIdentity(List<Term> terms) {
+        List<List<Term>> groups = new ArrayList<>();
         for (Term t : terms) {
-            if (t instanceof DailyRate r && meter.equals(r.meter()) && r.settlement() == BillingMode.DAILY_POSTPAID) {
-                return true;
+            List<Term> group = null;
+            for (List<Term> g : groups) {
+                if (g.get(0).identity().equals(t.identity())) {
+                    group = g;
+                    break;
+                }
             }
+            if (group == null) {
+                group = new ArrayList<>(2);
+                groups.add(group);
+            }
+            group.add(t);
         }
-        return false;
+        return groups;
     }
 
-    /** Whether a rate of the day's meter is in force on its day. */
-    private static boolean rateInForce(List<Term> terms, DailyUsage d) {
-        for (Term t : terms) {
-            if (t instanceof DailyRate r && d.meter().equals(r.meter()) && r.inForceOn(d.date())) {
-                return true;
+    /** The day an add-on is priced on: its prepaid period's first day, or the month's first day (postpaid). */
+    private static LocalDate pricingDay(AddOn a, List<PrepaidPeriod> periods, LocalDate first) {
+        if (a.billing() == BillingMode.PREPAID) {
+            for (PrepaidPeriod p : periods) {
+                if (a.type().equals(p.addOn())) {
+                    return p.start();
+                }
             }
         }
-        return false;
+        return first;
+    }
+
+    private static List<Term> select(List<Term> terms, Predicate<Term> which) {
+        List<Term> out = new ArrayList<>(2);
+        for (Term t : terms) {
+            if (which.test(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** The rules of the terms, quoted, each once. */
+    private static String rules(List<Term> terms) {
+        Set<String> names = new LinkedHashSet<>();
+        terms.forEach(t -> names.add(t.rule()));
+        return String.join("\", \"", names);
     }
 
     /** The gaps found so far, each with the names its message needs. */
@@ -125,23 +247,28 @@ final class ClosedWorld {
             this.account = account;
         }
 
-        boolean has(Kind kind, String subject) {
+        boolean has(String subject) {
             for (PriceGap g : list) {
-                if (g.kind() == kind && g.subject().equals(subject)) {
+                if (g.subject().equals(subject)) {
                     return true;
                 }
             }
             return false;
         }
 
-        void addOn(Kind kind, String addOn, Long option, LocalDate day) {
-            list.add(new PriceGap(kind, addOn, catalog.addOnName(addOn), option, day, account.plan(),
-                    catalog.planName(account.plan())));
+        void plan(LocalDate t, String why) {
+            list.add(new PriceGap(Kind.NO_PLAN_PRICE, account.plan(), catalog.planName(account.plan()), null, t,
+                    account.plan(), catalog.planName(account.plan()), why));
         }
 
-        void meter(Kind kind, String meter, LocalDate day) {
+        void addOn(Kind kind, String addOn, Long option, LocalDate day) {
+            list.add(new PriceGap(kind, addOn, catalog.addOnName(addOn), option, day, account.plan(),
+                    catalog.planName(account.plan()), null));
+        }
+
+        void meter(Kind kind, String meter, LocalDate day, String detail) {
             list.add(new PriceGap(kind, meter, catalog.meterLabel(meter), null, day, account.plan(),
-                    catalog.planName(account.plan())));
+                    catalog.planName(account.plan()), detail));
         }
     }
 }

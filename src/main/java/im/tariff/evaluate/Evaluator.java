@@ -9,7 +9,12 @@ import im.tariff.compile.RuleSource;
 
 import im.tariff.catalog.Catalog;
 import im.tariff.io.RequestReader;
+import im.tariff.model.Account;
 import im.tariff.model.AddOn;
+import im.tariff.model.PlanChange;
+import im.tariff.model.PlanPrice;
+import im.tariff.model.Wording;
+import java.util.ArrayList;
 import im.tariff.model.Bill;
 import im.tariff.model.BillRequest;
 import im.tariff.model.DailyUsage;
@@ -62,6 +67,7 @@ public final class Evaluator {
 
     private final List<String> ruleNames;
     private final List<String> billingRules;
+    private final java.util.Map<String, RuleKind> ruleKinds;
     private final java.util.Set<String> closedWorldRules = new java.util.HashSet<>();
     private final java.util.concurrent.ConcurrentHashMap<String, List<Object>> termCache =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -92,19 +98,24 @@ public final class Evaluator {
         names.removeAll(queries); // a query a rule file declares is not a rule of the tariff
         this.ruleNames = List.copyOf(names);
         java.util.Set<String> declaring = catalog.declaringRules();
-        TreeSet<String> billing = new TreeSet<>();
+        java.util.Map<String, RuleKind> kinds = new java.util.TreeMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                if (rule.getMetaData().containsKey(CLOSED_WORLD)) {
-                    closedWorldRules.add(rule.getName());
+                if (!names.contains(rule.getName())) {
+                    continue;
                 }
-                if (names.contains(rule.getName()) && !declaring.contains(rule.getName())
-                        && !rule.getMetaData().containsKey(CLOSED_WORLD)) {
-                    billing.add(rule.getName());
+                RuleKind kind = rule.getMetaData().containsKey(CLOSED_WORLD) ? RuleKind.CLOSED_WORLD
+                        : locator.inLibrary(rule.getName()) ? RuleKind.LIBRARY
+                        : declaring.contains(rule.getName()) ? RuleKind.CATALOG : RuleKind.TARIFF;
+                kinds.put(rule.getName(), kind);
+                if (kind == RuleKind.CLOSED_WORLD) {
+                    closedWorldRules.add(rule.getName());
                 }
             }
         }
-        this.billingRules = List.copyOf(billing);
+        this.ruleKinds = java.util.Collections.unmodifiableMap(kinds);
+        this.billingRules = kinds.entrySet().stream().filter(e -> e.getValue() == RuleKind.TARIFF)
+                .map(java.util.Map.Entry::getKey).toList();
     }
 
     /** Evaluates one valid request into a bill. */
@@ -135,9 +146,11 @@ public final class Evaluator {
             for (DailyUsage d : request.daily()) {
                 session.insert(d);
             }
+            planChange(session, request);
             int fired = session.fireAllRules(MAX_FIRINGS);
             // the closed world: only a bill with a gap fires again, for the @closedWorld rules to report it
-            List<PriceGap> gaps = fired < MAX_FIRINGS ? ClosedWorld.of(facts, catalog, request.account()) : List.of();
+            List<PriceGap> gaps = fired < MAX_FIRINGS ? ClosedWorld.of(facts, catalog, request.account(), locator)
+                    : List.of();
             if (!gaps.isEmpty()) {
                 for (PriceGap gap : gaps) {
                     session.insert(gap);
@@ -145,14 +158,13 @@ public final class Evaluator {
                 fired += session.fireAllRules(MAX_FIRINGS - fired);
             }
             if (fired >= MAX_FIRINGS) {
-                throw new EvaluationException("规则触发次数超过 " + MAX_FIRINGS
-                        + " 次，可能有规则在循环插入事实 (rules fired too often: a rule loops)", null);
+                throw new EvaluationException(Wording.say(catalog.language(), "error.loop", MAX_FIRINGS), null);
             }
-            return BillAssembler.assemble(catalog, request.account(), facts.lines, facts.violations, version());
+            return BillAssembler.assemble(catalog, request.account(), facts, locator, version());
         } catch (EvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new EvaluationException(RuleFailures.explain(e, locator), e);
+            throw new EvaluationException(RuleFailures.explain(e, locator, catalog.language()), e);
         } finally {
             if (listener != null) {
                 session.removeEventListener(listener);
@@ -160,6 +172,24 @@ public final class Evaluator {
             session.removeEventListener(facts);
             session.dispose();
         }
+    }
+
+    /**
+     * On a sheet that prorates by days, a plan changed in the month is priced against the previous plan's fee:
+     * the engine gives the rules that plan's fee terms (the tariff's rules set them only for the app's own plan).
+     */
+    private void planChange(KieSession session, BillRequest request) {
+        Account a = request.account();
+        if (!catalog.isProrated() || a.previousPlan() == null || a.previousPlan().equals(a.plan())) {
+            return;
+        }
+        List<PlanPrice> fees = new ArrayList<>();
+        for (Object t : termsOf(a.previousPlan(), a.billingMonth())) {
+            if (t instanceof PlanPrice p && PlanPrice.IDENTITY.equals(p.identity())) {
+                fees.add(p);
+            }
+        }
+        session.insert(new PlanChange(a.previousPlan(), fees));
     }
 
     /** The session pool of the calling thread's lane. */
@@ -209,12 +239,17 @@ public final class Evaluator {
     }
 
     /**
-     * Names of the rules that bill a request: every rule but the catalog's declarations (they fire once, when
-     * the rules are compiled) and the closed-world guards marked {@code @closedWorld} (they fire only on a
-     * gap in the tariff). Scenario coverage asks that each of these fires in some scenario.
+     * Names of the tariff's rules that bill or check a request: every rule but the catalog's declarations (they
+     * fire once, when the rules are compiled) and the engine's library (shared by every tariff, tested with the
+     * engine). Scenario coverage asks that each of these fires in some scenario.
      */
     public List<String> billingRules() {
         return billingRules;
+    }
+
+    /** Every rule of the set, by name, with what it is (tariff, catalog, library, closed world). */
+    public java.util.Map<String, RuleKind> ruleKinds() {
+        return ruleKinds;
     }
 
     /** Names of the closed-world guards ({@code @closedWorld}): they fire only where the tariff has a gap. */

@@ -8,21 +8,25 @@ import im.tariff.model.Term;
 import im.tariff.model.Usage;
 import im.tariff.model.Violation;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
- * What one evaluation's rules put into the session, kept as they insert it: the bill's lines and violations,
- * and what the closed-world check ({@link ClosedWorld}) reads: the terms, the add-ons, the prepaid periods and
- * the usage. One listener on the session, so the engine neither scans every fact nor runs a query for them
- * (a query cost about 2.5 µs a bill, 8 % of an evaluation; docs/PERFORMANCE.md).
+ * What one evaluation's rules put into the session, kept as they insert it: the bill's lines (with the rule
+ * that inserted each) and violations, and what the closed world ({@link ClosedWorld}) reads: the terms, the
+ * add-ons, the prepaid periods and the usage. One listener on the session, so the engine neither scans every
+ * fact nor runs a query for them (a query cost about 2.5 µs a bill, 8 % of an evaluation; docs/PERFORMANCE.md).
  */
 final class FactRecorder implements RuleRuntimeEventListener {
 
     final List<ChargeLine> lines = new ArrayList<>();
+    /** The rule that inserted each line (null for the engine itself). */
+    final Map<ChargeLine, String> insertedBy = new IdentityHashMap<>();
     final List<Violation> violations = new ArrayList<>();
     final List<Term> terms = new ArrayList<>();
     final List<AddOn> addOns = new ArrayList<>();
@@ -32,7 +36,11 @@ final class FactRecorder implements RuleRuntimeEventListener {
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
-        keep(event.getObject());
+        Object fact = event.getObject();
+        keep(fact);
+        if (fact instanceof ChargeLine line) {
+            insertedBy.put(line, event.getRule() == null ? null : event.getRule().getName());
+        }
     }
 
     @Override

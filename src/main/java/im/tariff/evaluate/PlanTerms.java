@@ -47,7 +47,7 @@ final class PlanTerms {
                     }
                 }
             } catch (RuntimeException e) {
-                throw new EvaluationException(RuleFailures.explain(e, locator), e);
+                throw new EvaluationException(RuleFailures.explain(e, locator, catalog.language()), e);
             } finally {
                 session.dispose();
             }

@@ -65,6 +65,13 @@ public final class BillWriter {
             g.writeStringField("periodStart", l.periodStart().toString());
             g.writeStringField("periodEnd", l.periodEnd().toString());
             g.writeStringField("chargeDate", l.chargeDate().toString());
+            if (l.proration() != null) {
+                // a prorated line pays these days of the month: amount = unitPrice × quantity × days / of
+                g.writeObjectFieldStart("proration");
+                g.writeNumberField("days", l.proration().days());
+                g.writeNumberField("of", l.proration().of());
+                g.writeEndObject();
+            }
             g.writeStringField("rule", l.rule());
             g.writeStringField("description", l.description());
             g.writeEndObject();
@@ -84,6 +91,9 @@ public final class BillWriter {
         g.writeObjectFieldStart("totals");
         g.writeStringField("prepaid", bill.totals().prepaid().toPlainString());
         g.writeStringField("postpaid", bill.totals().postpaid().toPlainString());
+        if (bill.hasCredits()) {
+            g.writeStringField("credits", bill.totals().credits().toPlainString());
+        }
         g.writeStringField("total", bill.totals().total().toPlainString());
         g.writeEndObject();
         if (bill.rulesVersion() != null) {

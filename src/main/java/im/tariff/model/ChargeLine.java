@@ -6,39 +6,69 @@ import java.time.LocalDate;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * Result fact: one charge line of the bill. The generic charge rules make it from a term, so the line names
- * the tariff rule that set its price; the amount is quantity × unit price rounded half-up to 0.01.
+ * Result fact: one charge line of the bill. The library's charge rules make it from a term, so the line
+ * names the tariff rule that set its price ({@code rule}) and keeps the term itself ({@code term}): the
+ * engine checks that every line comes from a term and that no term is charged twice for one period. The
+ * amount is quantity × unit price rounded half-up to 0.01, or, for a prorated line, that × days / days of the
+ * month ({@code proration}, null otherwise); a credit's amount is negative.
  */
 public record ChargeLine(String code, BillingMode billingMode, BigDecimal quantity, BigDecimal unitPrice,
                          BigDecimal amount, LocalDate periodStart, LocalDate periodEnd, LocalDate chargeDate,
-                         String rule, String description) {
+                         String rule, String description, Term term, Proration proration) {
 
     /** Money scale of every amount: 0.01 of the currency. */
     public static final int MONEY_SCALE = 2;
 
-    /** One prepaid item for its period, charged on the period's first day; says "label T 至 end". */
-    public static ChargeLine prepaid(Fee fee, PrepaidPeriod period) {
-        return prepaid(fee, period, fee.label() + " " + period.start() + " 至 " + period.end());
+    /** One prepaid item for its period, charged on the period's first day (prorated when the period says so). */
+    public static ChargeLine prepaid(Term term, String line, BigDecimal price, PrepaidPeriod period,
+                                     String description) {
+        Proration p = period.proration();
+        BigDecimal amount = p == null ? money(price) : p.of(price);
+        return new ChargeLine(line, BillingMode.PREPAID, BigDecimal.ONE, price, amount, period.start(), period.end(),
+                period.start(), term.rule(), description, term, p);
     }
 
-    /** One prepaid item for its period, charged on the period's first day, in the rule's own words. */
-    public static ChargeLine prepaid(Fee fee, PrepaidPeriod period, String description) {
-        return new ChargeLine(fee.line(), BillingMode.PREPAID, BigDecimal.ONE, fee.price(), money(fee.price()),
-                period.start(), period.end(), period.start(), fee.rule(), description);
+    /** quantity × unitPrice for the natural month, charged on the month's charge day. */
+    public static ChargeLine monthly(Term term, String line, BillingMonth month, BigDecimal quantity,
+                                     BigDecimal unitPrice, String description) {
+        return new ChargeLine(line, BillingMode.POSTPAID, quantity, unitPrice, money(quantity.multiply(unitPrice)),
+                month.start(), month.end(), month.chargeDate(), term.rule(), description, term, null);
     }
 
-    /** quantity × unitPrice for the natural month, charged on the period's charge day. */
-    public static ChargeLine monthly(String code, PostpaidPeriod period, BigDecimal quantity, BigDecimal unitPrice,
-                                     String rule, String description) {
-        return new ChargeLine(code, BillingMode.POSTPAID, quantity, unitPrice, money(quantity.multiply(unitPrice)),
-                period.start(), period.end(), period.chargeDate(), rule, description);
+    /** A monthly postpaid amount for part of the month: amount × days / days of the month. */
+    public static ChargeLine monthlyProrated(Term term, String line, BillingMonth month, BigDecimal unitPrice,
+                                             Proration p, LocalDate from, String description) {
+        BigDecimal amount = p == null ? money(unitPrice) : p.of(unitPrice);
+        return new ChargeLine(line, BillingMode.POSTPAID, BigDecimal.ONE, unitPrice, amount, from, month.end(),
+                month.chargeDate(), term.rule(), description, term, p);
     }
 
     /** quantity × unitPrice for one day, charged the next day. */
-    public static ChargeLine daily(String code, LocalDate day, BigDecimal quantity, BigDecimal unitPrice,
-                                   String rule, String description) {
-        return new ChargeLine(code, BillingMode.DAILY_POSTPAID, quantity, unitPrice,
-                money(quantity.multiply(unitPrice)), day, day, day.plusDays(1), rule, description);
+    public static ChargeLine daily(Term term, String line, LocalDate day, BigDecimal quantity, BigDecimal unitPrice,
+                                   String description) {
+        return new ChargeLine(line, BillingMode.DAILY_POSTPAID, quantity, unitPrice,
+                money(quantity.multiply(unitPrice)), day, day, day.plusDays(1), term.rule(), description, term, null);
+    }
+
+    /** An amount taken off the month's bill: a negative line with the postpaid lines. */
+    public static ChargeLine credit(Term term, String line, BillingMonth month, BigDecimal amount,
+                                    String description) {
+        BigDecimal a = money(amount);
+        return new ChargeLine(line, BillingMode.CREDIT, BigDecimal.ONE, a.negate(), a.negate(), month.start(),
+                month.end(), month.chargeDate(), term.rule(), description, term, null);
+    }
+
+    /** A credit for part of the month: amount × days / days of the month, as a negative line. */
+    public static ChargeLine creditProrated(Term term, String line, BillingMonth month, BigDecimal amount,
+                                            Proration p, LocalDate from, String description) {
+        BigDecimal a = p == null ? money(amount) : p.of(amount);
+        return new ChargeLine(line, BillingMode.CREDIT, BigDecimal.ONE, amount.negate(), a.negate(), from,
+                month.end(), month.chargeDate(), term.rule(), description, term, p);
+    }
+
+    /** True for a line of a credit term (the only lines whose amount may be negative). */
+    public boolean isCredit() {
+        return billingMode == BillingMode.CREDIT;
     }
 
     static BigDecimal money(BigDecimal value) {

@@ -5,12 +5,21 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * Term: the cap of a meter on the app's plan, or "unlimited". Usage above the cap is a violation. A meter
- * the plan neither prices nor caps is reported as unpriced usage, so "unlimited" is said, not left out.
+ * the plan neither prices nor caps is reported as unpriced usage, so "unlimited" is said, not left out. The
+ * cap is ≥ 0.
  */
 public record Limit(String meter, long cap, LocalDate validFrom, LocalDate validTo, String rule) implements Term {
 
     /** The cap of an unlimited meter: no whole-number usage exceeds it. */
     public static final long UNLIMITED = Long.MAX_VALUE;
+
+    public Limit {
+        Money.code("meter", meter);
+        if (cap < 0) {
+            throw new TermException("term.cap.negative", cap);
+        }
+        Versions.ordered(validFrom, validTo);
+    }
 
     public static Limit of(RuleContext ctx, String meter, long cap) {
         return new Limit(meter, cap, Versions.EVER, Versions.NEVER, ChargeLine.ruleName(ctx));
@@ -26,6 +35,11 @@ public record Limit(String meter, long cap, LocalDate validFrom, LocalDate valid
 
     public Limit until(String day) {
         return new Limit(meter, cap, validFrom, Versions.day(day), rule);
+    }
+
+    @Override
+    public String identity() {
+        return "limit of " + meter;
     }
 
     public boolean isUnlimited() {

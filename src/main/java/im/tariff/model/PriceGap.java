@@ -4,8 +4,8 @@ import java.time.LocalDate;
 
 /**
  * Fact the engine inserts after the tariff's rules have fired, only where the request uses something the
- * rules gave no price for: the closed-world rules ({@code @closedWorld} in charging.drl) turn each gap into
- * a violation with the tariff's own code and words. A bill of a tariff without gaps never sees one. It
+ * rules gave no price for: the library's closed-world rules ({@code @closedWorld}) turn each gap into a
+ * violation in the sheet's words. A bill of a tariff without gaps never sees one. It
  * carries the catalog's names the message needs, so that a closed-world rule joins no other fact.
  *
  * @param kind        what is missing
@@ -16,9 +16,10 @@ import java.time.LocalDate;
  *                    settled day by day); null when no day is involved
  * @param plan        the bill's plan code
  * @param planName    the catalog's name of the plan
+ * @param detail      what the message adds (the rules whose versions are not in force); null when nothing
  */
 public record PriceGap(Kind kind, String subject, String subjectName, Long option, LocalDate day, String plan,
-                       String planName) {
+                       String planName, String detail) {
 
     public enum Kind {
         /** An ordered add-on has no Fee at all on the plan. */
@@ -32,6 +33,10 @@ public record PriceGap(Kind kind, String subject, String subjectName, Long optio
         /** A daily usage above zero whose meter no term names. */
         DAILY_USAGE,
         /** A meter settled day by day (DailyRate.daily) has no rate in force on a day it was used. */
-        DAY_NOT_IN_FORCE
+        DAY_NOT_IN_FORCE,
+        /** A usage figure above zero whose meter has terms, none of them in force on the month's first day. */
+        USAGE_NOT_IN_FORCE,
+        /** The plan's period has no plan fee in force on its first day (none written, or none in force). */
+        NO_PLAN_PRICE
     }
 }

@@ -3,9 +3,10 @@ package im.tariff.model;
 import java.time.LocalDate;
 
 /**
- * A tariff term that a rule of the tariff inserts for the app's plan (a fee, an overage price, a daily rate,
- * a limit), and that a generic charge or check rule applies. It remembers the rule that set it: the line it
- * prices names that rule, and a gap in the catalog is reported there.
+ * A tariff term that a rule of the tariff inserts for the app's plan (a fee, an overage price, a tier table, a
+ * daily rate, a limit, a minimum, a credit), and that a library rule applies. It remembers the rule that set
+ * it: the line it prices names that rule, and a gap or a conflict is reported there. Every term checks its
+ * own numbers and dates where it is made ({@link TermException}).
  */
 public interface Term {
 
@@ -20,6 +21,12 @@ public interface Term {
 
     /** The rule of the tariff that set this term. */
     String rule();
+
+    /**
+     * What the term prices or checks, as one key: two versions of the same thing share it, and two of them
+     * in force from the same day are a conflict ("plan fee", "add-on X option 90", "overage of DAU", …).
+     */
+    String identity();
 
     /** True for a version with a first day ({@code .from}): only such a version can supersede another. */
     default boolean dated() {

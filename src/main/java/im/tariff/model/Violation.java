@@ -10,6 +10,23 @@ public record Violation(String code, String subject, Severity severity, String r
         return new Violation(code, String.valueOf(subject), Severity.ERROR, ChargeLine.ruleName(ctx), message);
     }
 
+    /**
+     * An ERROR violation of a library rule, stamped with the rule's name in the sheet's language: the rule's
+     * {@code @en("…")} metadata on an English sheet, its own (Chinese) name otherwise.
+     */
+    public static Violation said(RuleContext ctx, String language, String code, Object subject, String message) {
+        return new Violation(code, String.valueOf(subject), Severity.ERROR, nameIn(ctx, language), message);
+    }
+
+    /** The firing rule's name in a language: its metadata of that language when it has one. */
+    public static String nameIn(RuleContext ctx, String language) {
+        if (ctx == null) {
+            return null;
+        }
+        Object localized = ctx.getRule().getMetaData().get(language);
+        return localized instanceof String name && !name.isBlank() ? name : ctx.getRule().getName();
+    }
+
     /** A WARNING violation stamped with the firing rule's name. */
     public static Violation warning(RuleContext ctx, String code, Object subject, String message) {
         return new Violation(code, String.valueOf(subject), Severity.WARNING, ChargeLine.ruleName(ctx), message);

@@ -5,17 +5,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import im.tariff.evaluate.RuleKind;
 
-/** The outcome of a suite: each scenario's result and how many scenarios fired each rule. */
+/**
+ * The outcome of a suite: each scenario's result, and for every rule of the rule set what it is and how many
+ * scenarios fired it.
+ */
 public final class SuiteResult {
 
     private final List<ScenarioResult> results;
     private final Map<String, Integer> coverage;
+    private final Map<String, RuleKind> kinds;
 
-    SuiteResult(List<ScenarioResult> results, List<String> ruleNames) {
+    SuiteResult(List<ScenarioResult> results, Map<String, RuleKind> kinds) {
         this.results = List.copyOf(results);
+        this.kinds = Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String rule : ruleNames) {
+        for (String rule : kinds.keySet()) {
             counts.put(rule, 0);
         }
         for (ScenarioResult r : results) {
@@ -24,6 +30,11 @@ public final class SuiteResult {
             }
         }
         this.coverage = Collections.unmodifiableMap(counts);
+    }
+
+    /** Every rule of the rule set → what it is (a tariff rule, a catalog declaration, the library's). */
+    public Map<String, RuleKind> ruleKinds() {
+        return kinds;
     }
 
     public List<ScenarioResult> results() {
@@ -54,11 +65,11 @@ public final class SuiteResult {
         return coverage;
     }
 
-    /** Rules that no scenario fired. */
+    /** The tariff's rules that no scenario fired (the catalog's and the library's are not asked for). */
     public List<String> uncoveredRules() {
         List<String> out = new ArrayList<>();
         coverage.forEach((rule, n) -> {
-            if (n == 0) {
+            if (n == 0 && kinds.get(rule) == RuleKind.TARIFF) {
                 out.add(rule);
             }
         });

@@ -48,13 +48,14 @@ class CheckCommandTest {
     @Test
     void unknownFactTypeIsReportedAtItsFileAndLine() throws Exception {
         Path rules = RuleFolders.copyOfBundled(dir);
-        Path limits = rules.resolve("limits.drl");
-        int line = RuleFolders.breakFirst(limits, "$limit : Limit($meter : meter)", "$limit : Limt($meter : meter)");
+        Path limits = rules.resolve("addons.drl");
+        int line = RuleFolders.breakFirst(limits, "$addOn : AddOn(type == \"AVCHATROOM_UNLIMITED\")",
+                "$addOn : AddOnn(type == \"AVCHATROOM_UNLIMITED\")");
 
         Cli.Result r = Cli.run("check", "--rules", rules.toString());
 
         assertThat(r.status()).isEqualTo(3);
-        assertThat(problemLines(r.err()).get(0)).startsWith(limits + ":" + line + ": ").contains("Limt");
+        assertThat(problemLines(r.err()).get(0)).startsWith(limits + ":" + line + ": ").contains("AddOnn");
         // what follows from it (its bindings unknown further down the rule) is after it, never at line 0
         assertThat(problemLines(r.err())).allSatisfy(l -> assertThat(l).startsWith(limits + ":")
                 .doesNotStartWith(limits + ":0:"));
@@ -64,14 +65,14 @@ class CheckCommandTest {
     @Test
     void errorInAThenPartIsReportedAtThatLine() throws Exception {
         Path rules = RuleFolders.copyOfBundled(dir);
-        Path overage = rules.resolve("charging.drl");
-        int line = RuleFolders.breakFirst(overage, "$o.blocks($used)", "$o.blockz($used)");
+        Path overage = rules.resolve("restrictions.drl");
+        int line = RuleFolders.breakFirst(overage, "$cat.planName($from)", "$cat.planNamez($from)");
 
         Cli.Result r = Cli.run("check", "--rules", rules.toString());
 
         assertThat(r.status()).isEqualTo(3);
         assertThat(problemLines(r.err())).hasSize(1);
-        assertThat(problemLines(r.err()).get(0)).startsWith(overage + ":" + line + ": ").contains("blockz");
+        assertThat(problemLines(r.err()).get(0)).startsWith(overage + ":" + line + ": ").contains("planNamez");
     }
 
     @Test
@@ -79,7 +80,7 @@ class CheckCommandTest {
         Path rules = RuleFolders.copyOfBundled(dir);
         int plansLine = RuleFolders.breakFirst(rules.resolve("plans.drl"), "plan == \"FLAGSHIP\"",
                 "plan == \"FLAGSHIP\")");
-        int usageLine = RuleFolders.breakFirst(rules.resolve("usage.drl"), "DailyUsage(meter", "DailyUsag(meter");
+        int usageLine = RuleFolders.breakFirst(rules.resolve("barrage.drl"), "DailyUsage(meter", "DailyUsag(meter");
 
         Cli.Result r = Cli.run("check", "--rules", rules.toString());
 
@@ -87,7 +88,7 @@ class CheckCommandTest {
         assertThat(problemLines(r.err())).anySatisfy(l -> assertThat(l).startsWith(
                 rules.resolve("plans.drl") + ":" + plansLine + ": "));
         assertThat(problemLines(r.err())).anySatisfy(l -> assertThat(l).startsWith(
-                rules.resolve("usage.drl") + ":" + usageLine + ": "));
+                rules.resolve("barrage.drl") + ":" + usageLine + ": "));
     }
 
     @Test

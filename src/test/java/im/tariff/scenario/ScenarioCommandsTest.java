@@ -103,7 +103,10 @@ class ScenarioCommandsTest {
         assertThat(plain.out()).contains("1 scenarios from [" + rules.resolve("scenarios") + "]");
         Run cov = tariff("test", "--coverage", "--rules", rules.toString());
         assertThat(cov.status()).isEqualTo(1);
-        assertThat(cov.out()).containsPattern("\\s1  专业版套餐包费用\\n").containsPattern("\\s0  旗舰版套餐包费用   <-- no scenario");
+        assertThat(cov.out()).containsPattern("\\s1  专业版套餐包费用  \\(\\S+plans.drl:\\d+\\)\\n")
+                .containsPattern("\\s0  旗舰版套餐包费用  \\(\\S+plans.drl:\\d+\\)   <-- no scenario")
+                .containsPattern("   -  目录：币种与套餐  \\(\\S+catalog.drl:\\d+\\)   declares the catalog")
+                .containsPattern("   -  超量费用：超出免费额度的部分按块计费，不足一块按一块  \\(library/usage-charges.drl:\\d+\\)   library rule");
         assertThat(cov.lastLine()).isEqualTo("1 passed, 0 failed");
     }
 
@@ -111,7 +114,8 @@ class ScenarioCommandsTest {
     void theProjectSuiteCoversEveryRule() {
         Run cov = tariff("test", "--coverage", "--rules", ProjectRules.SEED.rules.toString());
         assertThat(cov.status()).as(cov.out()).isZero();
-        assertThat(cov.out()).contains("every rule (" + ProjectRules.SEED.get().billingRules().size() + ") fires in some scenario");
+        assertThat(cov.out()).contains("every rule of the tariff (" + ProjectRules.SEED.get().billingRules().size()
+                + ") fires in some scenario; " + ProjectRules.SEED.get().ruleNames().size() + " rules listed");
         assertThat(cov.lastLine()).matches("\\d+ passed, 0 failed");
     }
 

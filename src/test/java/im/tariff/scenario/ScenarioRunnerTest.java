@@ -135,7 +135,7 @@ class ScenarioRunnerTest {
         assertThat(ok.ruleCoverage()).containsEntry("专业版套餐包费用", 2).containsEntry("旗舰版套餐包费用", 1)
                 .containsEntry("体验版套餐包费用", 0).containsEntry("峰值DAU 超量费用", 3)
                 .containsEntry("超量费用：超出免费额度的部分按块计费，不足一块按一块", 2);
-        assertThat(ok.ruleCoverage()).hasSize(ProjectRules.SEED.get().billingRules().size());
+        assertThat(ok.ruleCoverage()).hasSize(ProjectRules.SEED.get().ruleNames().size());
         assertThat(ok.uncoveredRules()).contains("体验版套餐包费用").doesNotContain("专业版套餐包费用");
 
         Evaluator edited = ProjectRules.SEED.edited("plans.drl", t -> t.replace("\"999.00\"", "\"1099.00\""));

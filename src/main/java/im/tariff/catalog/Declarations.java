@@ -14,13 +14,13 @@ import java.util.function.Function;
  * dimension values. (Gaps between the catalog and the prices, such as a plan without a fee, need the rules
  * to run; the engine's check finds those.)
  */
-public final class CatalogCheck {
+public final class Declarations {
 
     /** The catalog and the issues found in its declarations. */
     public record Result(Catalog catalog, List<CatalogIssue> issues) {
     }
 
-    private CatalogCheck() {
+    private Declarations() {
     }
 
     public static Result freeze(CatalogDraft draft, Declared fallback) {
@@ -54,7 +54,7 @@ public final class CatalogCheck {
         twice(draft.addOnList(), AddOnDef::code, AddOnDef::declared, "增值服务", issues);
         twice(draft.meterList(), MeterDef::code, MeterDef::declared, "用量指标", issues);
         twice(draft.lineList(), LineDef::code, LineDef::declared, "账单行", issues);
-        twice(draft.violationList(), ViolationDef::code, ViolationDef::declared, "违规代码", issues);
+        twice(draft.tariffViolationList(), ViolationDef::code, ViolationDef::declared, "违规代码", issues);
         Map<String, String> fields = new HashMap<>();
         for (MeterDef m : draft.meterList()) {
             for (String f : m.usageFields()) {

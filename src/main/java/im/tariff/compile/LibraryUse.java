@@ -1,0 +1,72 @@
+package im.tariff.compile;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a tariff's files stand to the engine's {@link Library}, read from their text before anything is
+ * compiled: a rule that repeats a library rule (an old copy of charging.drl, calendar.drl or usage.drl) would
+ * bill twice, so it is refused, naming the rule, or the whole file when nothing else is in it; a rule marked
+ * {@code @overrides("…")} replaces the library rule it names, which must exist.
+ */
+record LibraryUse(Set<String> overridden, List<RuleProblem> problems) {
+
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    private static final Pattern OVERRIDES = Pattern.compile("@overrides\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern FUNCTION = Pattern.compile("^\\s*function\\s+[\\w.<>\\[\\]]+\\s+(\\w+)\\s*\\(");
+
+    static LibraryUse of(RuleSource source) {
+        Set<String> overridden = new HashSet<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            String display = source.display(file.getKey());
+            List<RuleProblem> copies = new ArrayList<>();
+            int rules = 0;
+            String[] lines = file.getValue().split("\n", -1);
+            String current = null;
+            int currentLine = 0;
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = RULE.matcher(lines[i]);
+                if (m.find()) {
+                    current = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                    currentLine = i + 1;
+                    rules++;
+                    if (Library.isLibraryRule(current)) {
+                        String twin = Library.libraryRuleNamed(current);
+                        copies.add(new RuleProblem(display, i + 1, "规则 \"" + current + "\" 是引擎通用规则"
+                                + (twin == null || twin.equals(current) ? "" : " \"" + twin + "\"")
+                                + " 的旧副本，会重复计费：请删除这条规则，通用规则已随引擎提供"
+                                + " (a copy of the engine's library rule: delete it; the library ships it)"));
+                    }
+                }
+                Matcher f = FUNCTION.matcher(lines[i]);
+                if (f.find() && Library.RETIRED_FUNCTIONS.contains(f.group(1))) {
+                    copies.add(new RuleProblem(display, i + 1, "函数 " + f.group(1) + " 是旧版通用计费周期的副本："
+                            + "请删除，计费周期已随引擎提供 (a copy of the library's calendar: delete it)"));
+                }
+                Matcher o = OVERRIDES.matcher(lines[i]);
+                if (o.find() && current != null) {
+                    String target = Library.libraryRuleNamed(o.group(1));
+                    if (target == null) {
+                        problems.add(new RuleProblem(display, i + 1, "规则 \"" + current + "\" 声明替换通用规则 \""
+                                + o.group(1) + "\"，但引擎库里没有这条规则 (@overrides names no library rule)"));
+                    } else {
+                        overridden.add(target);
+                    }
+                }
+            }
+            if (!copies.isEmpty() && copies.size() >= rules && rules > 0) {
+                problems.add(new RuleProblem(display, 1, "文件 " + file.getKey() + " 是引擎通用规则的旧副本："
+                        + "请删除整个文件，通用规则已随引擎提供 (this file is an old copy of the engine's library: delete it)"));
+            } else {
+                problems.addAll(copies);
+            }
+        }
+        return new LibraryUse(Set.copyOf(overridden), List.copyOf(problems));
+    }
+}

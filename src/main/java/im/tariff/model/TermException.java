@@ -1,0 +1,24 @@
+package im.tariff.model;
+
+/**
+ * A tariff term written wrong where a rule makes it (a negative price, a block of 0, a date that does not
+ * parse): the rule fails at once, so {@code tariff check} and the bill name that rule at its file:line,
+ * instead of a wrong bill. {@code key} and {@code args} name the message in {@link Wording}, so it is said in
+ * the sheet's language.
+ */
+public final class TermException extends IllegalArgumentException {
+
+    private final String key;
+    private final Object[] args;
+
+    public TermException(String key, Object... args) {
+        super(Wording.say("zh", key, args) + " (" + Wording.say("en", key, args) + ")");
+        this.key = key;
+        this.args = args.clone();
+    }
+
+    /** The message in the language given ("zh", "en"). */
+    public String in(String language) {
+        return Wording.say(language, key, args);
+    }
+}
