@@ -33,13 +33,16 @@ public final class Catalog {
 
     private final String language;
     private final Proration proration;
+    private final java.time.ZoneId zone;
 
-    Catalog(String currency, String currencyLabel, String language, Proration proration, List<PlanDef> plans,
+    Catalog(String currency, String currencyLabel, String language, Proration proration, java.time.ZoneId zone,
+            List<PlanDef> plans,
             List<AddOnDef> addOns, List<MeterDef> meters, List<LineDef> lines, List<ViolationDef> violations) {
         this.currency = currency;
         this.currencyLabel = currencyLabel;
         this.language = language;
         this.proration = proration;
+        this.zone = zone;
         this.plans = index(plans, PlanDef::code);
         this.addOns = index(addOns, AddOnDef::code);
         this.meters = index(meters, MeterDef::code);
@@ -73,6 +76,21 @@ public final class Catalog {
     /** The sheet's language ("zh", "en"): the library's words on its bills and in its check. */
     public String language() {
         return language;
+    }
+
+    /** The time zone of the sheet's calendar (UTC when the catalog declares none). */
+    public java.time.ZoneId zone() {
+        return zone;
+    }
+
+    /** Today in the sheet's time zone, not the machine's. */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(zone);
+    }
+
+    /** This month in the sheet's time zone, not the machine's. */
+    public java.time.YearMonth thisMonth() {
+        return java.time.YearMonth.now(zone);
     }
 
     /** How prepaid periods are billed (prorated by days, or T … T-1 at the whole price). */

@@ -30,6 +30,7 @@ public final class CatalogDraft {
     private String language;
     private Declared languageDeclared;
     private boolean prorated;
+    private java.time.ZoneId zone;
     private Downgrade downgrade = Downgrade.NEXT_MONTH;
     private final List<PlanEntry> plans = new ArrayList<>();
     private final List<AddOnEntry> addOns = new ArrayList<>();
@@ -73,6 +74,20 @@ public final class CatalogDraft {
         }
         language = code;
         languageDeclared = current;
+    }
+
+    /**
+     * The time zone of the sheet's calendar ("Asia/Shanghai"): what "today" and "this month" are for its tools
+     * (the calculator's default month, check's probes), and the natural days metering counts in. UTC when not
+     * declared.
+     */
+    public void timeZone(String id) {
+        try {
+            zone = java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            problems.add(new CatalogIssue(current, "时区 " + id + " 无法识别：请写 Asia/Shanghai 这样的时区名"
+                    + " (unknown time zone; write a name such as Asia/Shanghai)"));
+        }
     }
 
     /**
@@ -331,7 +346,7 @@ public final class CatalogDraft {
     /** The immutable catalog; {@link Declarations} reports what is wrong with it. */
     Catalog freeze() {
         return new Catalog(currency, currencyLabel, language == null ? Wording.LANGUAGES.get(0) : language,
-                new Catalog.Proration(prorated, downgrade), planList(), addOnList(), meterList(), lineList(),
+                new Catalog.Proration(prorated, downgrade), zone == null ? java.time.ZoneOffset.UTC : zone, planList(), addOnList(), meterList(), lineList(),
                 violationList());
     }
 }

@@ -2,6 +2,9 @@ package im.tariff.cli;
 
 import im.tariff.proof.TariffCheck;
 import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.RuleKind;
+import im.tariff.model.Wording;
+import picocli.CommandLine.Option;
 import im.tariff.evaluate.EvaluationException;
 import im.tariff.compile.RuleProblem;
 import im.tariff.io.InvalidRequestException;
@@ -32,6 +35,9 @@ public class CheckCommand implements Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Option(names = "--month", description = "the month the probes bill (default: this month in the sheet's time zone)")
+    YearMonth month;
+
     @Override
     public Integer call() {
         Evaluator compiled;
@@ -41,21 +47,25 @@ public class CheckCommand implements Callable<Integer> {
         } catch (RuleCompilationException e) {
             throw new CliExit(ExitCodes.BAD_RULES, RulesOption.describe(e));
         }
-        List<RuleProblem> problems = new ArrayList<>(TariffCheck.find(compiled, YearMonth.now()));
+        String lang = compiled.catalog().language();
+        TariffCheck.Result proof = TariffCheck.run(compiled, month != null ? month : compiled.catalog().thisMonth());
+        List<RuleProblem> problems = new ArrayList<>(proof.problems());
         problems.addAll(scenarioFailures(compiled));
         if (!problems.isEmpty()) {
             StringBuilder sb = new StringBuilder();
             for (RuleProblem p : problems) {
                 sb.append(p).append('\n');
             }
-            sb.append(problems.size()).append(" problem(s): the rules compile, but the tariff has gaps or failing rules");
+            sb.append(Wording.say(lang, "check.failed", problems.size()));
             compiled.close();
             throw new CliExit(ExitCodes.BAD_RULES, sb.toString());
         }
-        Console.OUT.println("rules OK: " + compiled.source().files().size() + " files, " + compiled.ruleNames().size()
-                + " rules, version " + compiled.version() + " (" + compiled.source().origin() + "), lint clean, "
-                + compiled.catalog().plans().size() + " plans, " + compiled.catalog().addOns().size() + " add-ons, "
-                + compiled.catalog().meters().size() + " meters, no catalog gaps");
+        long library = compiled.ruleKinds().values().stream()
+                .filter(k -> k == RuleKind.LIBRARY || k == RuleKind.CLOSED_WORLD).count();
+        Console.OUT.println(Wording.say(lang, "check.summary", compiled.source().files().size(),
+                compiled.ruleNames().size(), library, compiled.version(), compiled.source().origin(),
+                compiled.catalog().plans().size(), compiled.catalog().addOns().size(),
+                compiled.catalog().meters().size(), proof.probes(), proof.millis()));
         compiled.close();
         return ExitCodes.OK;
     }

@@ -48,7 +48,7 @@ public class QuoteCommand implements Callable<Integer> {
         Bill bill;
         try {
             JsonNode body = Quote.body(compiled.catalog(), plan, addOns, usage, month);
-            bill = Quote.bill(compiled, body, YearMonth.now());
+            bill = Quote.bill(compiled, body, compiled.catalog().thisMonth());
         } catch (InvalidRequestException e) {
             throw new CliExit(ExitCodes.BAD_INPUT, "error: " + e.getMessage());
         } catch (EvaluationException e) {

@@ -128,6 +128,15 @@ public final class Evaluator {
      * only, which is how scenario coverage counts rules.
      */
     public Bill evaluate(BillRequest request, AgendaEventListener listener) {
+        return run(request, listener).bill();
+    }
+
+    /** Evaluates one valid request and says what the bill was made from (its terms and gaps). */
+    public Explained explain(BillRequest request) {
+        return run(request, null);
+    }
+
+    private Explained run(BillRequest request, AgendaEventListener listener) {
         KieSession session = lane().newKieSession();
         FactRecorder facts = new FactRecorder();
         try {
@@ -160,7 +169,8 @@ public final class Evaluator {
             if (fired >= MAX_FIRINGS) {
                 throw new EvaluationException(Wording.say(catalog.language(), "error.loop", MAX_FIRINGS), null);
             }
-            return BillAssembler.assemble(catalog, request.account(), facts, locator, version());
+            Bill bill = BillAssembler.assemble(catalog, request.account(), facts, locator, version());
+            return new Explained(bill, facts.terms, gaps);
         } catch (EvaluationException e) {
             throw e;
         } catch (RuntimeException e) {

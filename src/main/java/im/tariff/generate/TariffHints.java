@@ -35,7 +35,7 @@ public final class TariffHints {
         Map<String, TreeSet<Long>> boundaries = new HashMap<>();
         Map<String, TreeSet<Long>> blocks = new HashMap<>();
         Map<String, TreeSet<Long>> options = new HashMap<>();
-        YearMonth month = YearMonth.now();
+        YearMonth month = rules.catalog().thisMonth();
         for (PlanDef plan : rules.catalog().plans()) {
             for (Object term : rules.termsOf(plan.code(), month)) {
                 if (term instanceof Limit l && !l.isUnlimited()) {

@@ -95,6 +95,11 @@ public final class RequestReader {
         }
         YearMonth month = month(requiredText(root, "billingMonth", ""));
         String plan = plan(requiredText(root, "plan", ""), "plan");
+        if (catalog.plan(plan).onRequest()) {
+            // no bill can be made for a plan whose price is given on request: a 0.00 bill would be wrong
+            throw new InvalidRequestException("plan", "the plan " + plan + " (" + catalog.planName(plan)
+                    + ") has no published price: contact sales for a quote");
+        }
         LocalDate planStart = optionalDate(root, "planStartDate", "planStartDate", month);
         String previous = optionalPlan(root, "previousPlan");
         String requested = optionalPlan(root, "requestedPlan");

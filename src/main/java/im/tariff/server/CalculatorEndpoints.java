@@ -39,7 +39,7 @@ final class CalculatorEndpoints {
     /** A quote body {"plan", "addOns", "usage", "billingMonth"?} → its bill. */
     Reply quote(Request request) throws IOException {
         return withBody(request, (rules, body) -> {
-            return Reply.json(200, BillWriter.toJson(Quote.bill(rules, body, YearMonth.now())));
+            return Reply.json(200, BillWriter.toJson(Quote.bill(rules, body, rules.catalog().thisMonth())));
         });
     }
 
@@ -63,13 +63,13 @@ final class CalculatorEndpoints {
     /** The served catalog; ?month=YYYY-MM picks the month whose option values are listed (default: now). */
     Reply catalog(Request request) {
         String monthText = Request.extractQueryParameters(request).getValue("month");
+        Evaluator rules = engine.rules();
         YearMonth month;
         try {
-            month = monthText == null || monthText.isBlank() ? YearMonth.now() : YearMonth.parse(monthText);
+            month = monthText == null || monthText.isBlank() ? rules.catalog().thisMonth() : YearMonth.parse(monthText);
         } catch (DateTimeParseException e) {
             return Reply.error(400, "expected a month as YYYY-MM, got '" + monthText + "'", "month");
         }
-        Evaluator rules = engine.rules();
         return Reply.json(200, g -> CatalogJson.write(rules, month, g));
     }
 
