@@ -3,6 +3,7 @@ package im.tariff.compile;
 
 import im.tariff.catalog.Declared;
 import im.tariff.model.TermException;
+import im.tariff.model.Wording;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -48,14 +49,47 @@ public final class RuleFailures {
                 }
             }
             if (at == null) {
-                String reason = "规则执行出错 (a rule failed while firing): " + cause;
+                String reason = Wording.say(language, "error.failed", cause);
                 return new RuleFailure(null, null, 0, reason, reason);
             }
             rule = at.rule();
         }
+        String termRule = termRule(e);
+        if (termRule != null) {
+            // a library rule failed on a term written wrong: the tariff's rule that wrote it is the one to edit
+            rule = termRule;
+            at = locator.where(termRule);
+        }
+        at = atTheTerm(e, at, locator);
         String where = at.file() == null ? "" : at.file() + ":" + at.line() + ": ";
-        String reason = "规则 \"" + rule + "\" 执行出错 (rule failed while firing): " + cause;
+        String reason = Wording.say(language, "error.ruleFailed", rule, cause);
         return new RuleFailure(rule, at.file(), at.line(), reason, where + reason);
+    }
+
+    private static String termRule(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof TermException te && te.rule() != null) {
+                return te.rule();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A term written wrong is reported at the line that writes it (the one holding the wrong price or date),
+     * not at the first line of its rule.
+     */
+    private static Declared atTheTerm(Throwable e, Declared rule, RuleLocator locator) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof TermException te) {
+                for (Object arg : te.args()) {
+                    if (arg != null && !String.valueOf(arg).isBlank()) {
+                        return locator.statementContaining(rule, String.valueOf(arg));
+                    }
+                }
+            }
+        }
+        return rule;
     }
 
     /** The innermost message, which says what went wrong (a wrong type, a null). */

@@ -52,14 +52,19 @@ public final class RuleLocator {
      * line when the literal is not found.
      */
     public Declared statementNaming(Declared rule, String code) {
+        return statementContaining(rule, "\"" + code + "\"");
+    }
+
+    /** The first line inside the rule that holds {@code text}; the rule's own line when none does. */
+    public Declared statementContaining(Declared rule, String text) {
         if (rule.file() == null || rule.line() <= 0) {
             return rule;
         }
-        String text = texts.get(rule.file());
-        if (text != null) {
-            String[] lines = text.split("\n", -1);
+        String file = texts.get(rule.file());
+        if (file != null) {
+            String[] lines = file.split("\n", -1);
             for (int i = rule.line(); i < lines.length && !lines[i].trim().equals("end"); i++) {
-                if (lines[i].contains("\"" + code + "\"")) {
+                if (lines[i].contains(text)) {
                     return new Declared(rule.rule(), rule.file(), i + 1);
                 }
             }

@@ -146,29 +146,45 @@ public final class RuleSource {
             throw new IllegalStateException("no bundled rules on the classpath (expected " + BUNDLED_FOLDER + "/*.drl)");
         }
         try {
-            URI uri = marker.toURI();
+            return readBundled(marker.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The rules folder beside {@code uri} (its catalog.drl), in a jar or a folder. Safe from several threads at
+     * once: a jar is read by one thread at a time, and a jar file system opened elsewhere in the JVM is used as it
+     * is, not opened a second time (which threw) nor closed under its owner.
+     */
+    static RuleSource readBundled(URI uri) {
+        try {
             if ("jar".equals(uri.getScheme())) {
-                FileSystem jar;
-                boolean opened = false;
-                try {
-                    jar = FileSystems.newFileSystem(uri, Map.of());
-                    opened = true;
-                } catch (FileSystemAlreadyExistsException e) {
-                    jar = FileSystems.getFileSystem(uri); // someone else in this JVM opened the jar
-                }
-                try {
-                    return new RuleSource("(bundled)", readDrl(jar.getPath("/" + BUNDLED_FOLDER)));
-                } finally {
-                    if (opened) {
-                        jar.close();
-                    }
+                synchronized (RuleSource.class) {
+                    return readJar(uri);
                 }
             }
             return new RuleSource("(bundled)", readDrl(Path.of(uri).getParent()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RuleSource readJar(URI uri) throws IOException {
+        FileSystem jar;
+        boolean opened = false;
+        try {
+            jar = FileSystems.newFileSystem(uri, Map.of());
+            opened = true;
+        } catch (FileSystemAlreadyExistsException e) {
+            jar = FileSystems.getFileSystem(uri); // opened elsewhere in this JVM: use it, leave it open
+        }
+        try {
+            return new RuleSource("(bundled)", readDrl(jar.getPath("/" + BUNDLED_FOLDER)));
+        } finally {
+            if (opened) {
+                jar.close();
+            }
         }
     }
 

@@ -69,8 +69,18 @@ public final class Evaluator {
     private final List<String> billingRules;
     private final java.util.Map<String, RuleKind> ruleKinds;
     private final java.util.Set<String> closedWorldRules = new java.util.HashSet<>();
-    private final java.util.concurrent.ConcurrentHashMap<String, List<Object>> termCache =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The terms of recent (plan, month) pairs: the month comes from any client of the calculator, so the cache
+     * keeps the most recently used {@value #TERM_CACHE_SIZE} and forgets the others.
+     */
+    private final java.util.Map<String, List<Object>> termCache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, List<Object>> eldest) {
+            return size() > TERM_CACHE_SIZE;
+        }
+    };
+
+    static final int TERM_CACHE_SIZE = 256;
     private final Instant loadedAt = Instant.now();
 
     /** Lints and compiles the rule source (the engine's library included) into an evaluator. */
@@ -110,6 +120,12 @@ public final class Evaluator {
                 kinds.put(rule.getName(), kind);
                 if (kind == RuleKind.CLOSED_WORLD) {
                     closedWorldRules.add(rule.getName());
+                    // a violation names its rule in the sheet's language (@en on an English sheet)
+                    for (Object localized : rule.getMetaData().values()) {
+                        if (localized instanceof String name && !name.isBlank()) {
+                            closedWorldRules.add(name);
+                        }
+                    }
                 }
             }
         }
@@ -228,10 +244,21 @@ public final class Evaluator {
         return reader;
     }
 
-    /** The terms the rules set for one plan in one month (see {@link PlanTerms}); cached per (plan, month). */
+    /** The terms the rules set for one plan in one month (see {@link PlanTerms}); the recent pairs are cached. */
     public List<Object> termsOf(String plan, java.time.YearMonth month) {
-        return termCache.computeIfAbsent(plan + " " + month,
-                k -> List.copyOf(PlanTerms.termsOf(kieBase, catalog, locator, plan, month)));
+        String key = plan + " " + month;
+        synchronized (termCache) {
+            List<Object> cached = termCache.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        // fired outside the lock: two threads may probe the same pair once each, none waits on the other
+        List<Object> terms = List.copyOf(PlanTerms.termsOf(kieBase, catalog, locator, plan, month));
+        synchronized (termCache) {
+            termCache.put(key, terms);
+            return terms;
+        }
     }
 
     /** Where each rule of this set is declared. */
@@ -262,7 +289,10 @@ public final class Evaluator {
         return ruleKinds;
     }
 
-    /** Names of the closed-world guards ({@code @closedWorld}): they fire only where the tariff has a gap. */
+    /**
+     * Names of the closed-world guards ({@code @closedWorld}), as DRL names them and as a bill in either language
+     * does: they fire only where the tariff has a gap.
+     */
     public java.util.Set<String> closedWorldRules() {
         return java.util.Collections.unmodifiableSet(closedWorldRules);
     }
@@ -278,6 +308,13 @@ public final class Evaluator {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /** How many (plan, month) pairs the term cache holds now (never more than its bound). */
+    int cachedTermSets() {
+        synchronized (termCache) {
+            return termCache.size();
+        }
     }
 
     /** Releases the session pool and container once no evaluation uses this rule set any more. */

@@ -40,7 +40,9 @@ final class PlanTerms {
                         session.insert(new AddOn(a.code(), a.billing(), null, null));
                     }
                 }
-                session.fireAllRules(Evaluator.MAX_FIRINGS);
+                // the tariff's rules only: they set the terms; the library's would bill them, and a term written
+                // wrong would then fail in a library rule instead of being found at its own
+                session.fireAllRules(match -> !locator.inLibrary(match.getRule().getName()), Evaluator.MAX_FIRINGS);
                 for (Object o : session.getObjects()) {
                     if (o instanceof Term || o instanceof Allowance) {
                         terms.add(o);

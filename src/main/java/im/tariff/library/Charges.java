@@ -107,8 +107,7 @@ public final class Charges {
     /** A plan fee chosen by the band of the month's peak, charged wholly at month end. */
     public static ChargeLine bandFee(Tiers t, long used, PrepaidPeriod p, BillingMonth month, Catalog cat) {
         BigDecimal fee = t.amountAt(used);
-        return ChargeLine.monthlyProrated(t, t.line(), month, fee, p.proration(), p.start(),
-                bandText(cat, t, used, p));
+        return ChargeLine.atMonthEnd(t, t.line(), month, fee, p, bandText(cat, t, used, p));
     }
 
     /** The lowest band's fee of a plan-fee table, prepaid on the period's first day. */
@@ -120,7 +119,7 @@ public final class Charges {
     /** The difference between the band of the month's peak and the prepaid lowest fee, at month end. */
     public static ChargeLine bandDifference(Tiers t, long used, PrepaidPeriod p, BillingMonth month, Catalog cat) {
         BigDecimal difference = t.amountAt(used).subtract(t.minimumFee());
-        return ChargeLine.monthlyProrated(t, t.line(), month, difference, p.proration(), p.start(),
+        return ChargeLine.atMonthEnd(t, t.line(), month, difference, p,
                 Wording.say(cat.language(), "line.band.difference", t.label(), cat.meterLabel(t.meter()), used,
                         t.bandAt(used), t.amountAt(used), t.minimumFee()) + days(cat, p));
     }
@@ -144,16 +143,15 @@ public final class Charges {
         boolean monthEnd = fee instanceof Tiers;
         if (difference.signum() < 0) {
             if (cat.proration().downgrade() == Downgrade.CREDITED) {
-                return ChargeLine.creditProrated(fee, fee.line(), month, difference.negate(), p.proration(),
-                        p.start(), text);
+                return ChargeLine.creditFor(fee, fee.line(), month, difference.negate(), p, text);
             }
             difference = BigDecimal.ZERO;
             text = Wording.say(lang, "line.change.downgradeNextMonth", fee.label(), cat.planName(change.from()),
                     p.start());
-            return ChargeLine.monthlyProrated(fee, fee.line(), month, difference, null, p.start(), text);
+            return ChargeLine.atMonthEnd(fee, fee.line(), month, difference, p, text);
         }
         return monthEnd
-                ? ChargeLine.monthlyProrated(fee, fee.line(), month, difference, p.proration(), p.start(), text)
+                ? ChargeLine.atMonthEnd(fee, fee.line(), month, difference, p, text)
                 : ChargeLine.prepaid(fee, fee.line(), difference, p, text);
     }
 

@@ -35,12 +35,16 @@ public record ChargeLine(String code, BillingMode billingMode, BigDecimal quanti
                 month.start(), month.end(), month.chargeDate(), term.rule(), description, term, null);
     }
 
-    /** A monthly postpaid amount for part of the month: amount × days / days of the month. */
-    public static ChargeLine monthlyProrated(Term term, String line, BillingMonth month, BigDecimal unitPrice,
-                                             Proration p, LocalDate from, String description) {
+    /**
+     * A fee known only at month end for a prepaid period (a plan fee chosen by the band of the month's peak):
+     * charged with the month's postpaid lines, for the period's days when it is prorated.
+     */
+    public static ChargeLine atMonthEnd(Term term, String line, BillingMonth month, BigDecimal unitPrice,
+                                        PrepaidPeriod period, String description) {
+        Proration p = period.proration();
         BigDecimal amount = p == null ? money(unitPrice) : p.of(unitPrice);
-        return new ChargeLine(line, BillingMode.POSTPAID, BigDecimal.ONE, unitPrice, amount, from, month.end(),
-                month.chargeDate(), term.rule(), description, term, p);
+        return new ChargeLine(line, BillingMode.POSTPAID, BigDecimal.ONE, unitPrice, amount, period.start(),
+                period.end(), month.chargeDate(), term.rule(), description, term, p);
     }
 
     /** quantity × unitPrice for one day, charged the next day. */
@@ -58,12 +62,13 @@ public record ChargeLine(String code, BillingMode billingMode, BigDecimal quanti
                 month.end(), month.chargeDate(), term.rule(), description, term, null);
     }
 
-    /** A credit for part of the month: amount × days / days of the month, as a negative line. */
-    public static ChargeLine creditProrated(Term term, String line, BillingMonth month, BigDecimal amount,
-                                            Proration p, LocalDate from, String description) {
+    /** A credit for a prepaid period's days (a downgrade credited in mid-month), as a negative line. */
+    public static ChargeLine creditFor(Term term, String line, BillingMonth month, BigDecimal amount,
+                                       PrepaidPeriod period, String description) {
+        Proration p = period.proration();
         BigDecimal a = p == null ? money(amount) : p.of(amount);
-        return new ChargeLine(line, BillingMode.CREDIT, BigDecimal.ONE, amount.negate(), a.negate(), from,
-                month.end(), month.chargeDate(), term.rule(), description, term, p);
+        return new ChargeLine(line, BillingMode.CREDIT, BigDecimal.ONE, amount.negate(), a.negate(), period.start(),
+                period.end(), month.chargeDate(), term.rule(), description, term, p);
     }
 
     /** True for a line of a credit term (the only lines whose amount may be negative). */

@@ -10,11 +10,35 @@ public final class TermException extends IllegalArgumentException {
 
     private final String key;
     private final Object[] args;
+    private final String rule;
 
     public TermException(String key, Object... args) {
+        this(null, key, args);
+    }
+
+    private TermException(String rule, String key, Object[] args) {
         super(Wording.say("zh", key, args) + " (" + Wording.say("en", key, args) + ")");
         this.key = key;
         this.args = args.clone();
+        this.rule = rule;
+    }
+
+    /**
+     * The same error, found when a library rule applied the term (a tier table with a gap): it names the tariff's
+     * rule that wrote the term, so the error is reported there and not at the library's rule.
+     */
+    public TermException of(String termRule) {
+        return new TermException(termRule, key, args);
+    }
+
+    /** The tariff rule that wrote the wrong term, when known apart from the failing rule; else null. */
+    public String rule() {
+        return rule;
+    }
+
+    /** What the message names (the wrong price, date or number), as written. */
+    public Object[] args() {
+        return args.clone();
     }
 
     /** The message in the language given ("zh", "en"). */

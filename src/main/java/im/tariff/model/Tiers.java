@@ -180,14 +180,14 @@ public record Tiers(Kind kind, String meter, String line, String label, long per
     public Band bandOf(long quantity) {
         TermException p = problem();
         if (p != null) {
-            throw p;
+            throw p.of(rule);
         }
         for (Band b : bands) {
             if (b.contains(quantity)) {
                 return b;
             }
         }
-        throw new TermException("term.bands.open", quantity);
+        throw new TermException("term.bands.open", quantity).of(rule);
     }
 
     /** The amount for a quantity, exact (the line rounds it). */

@@ -1,6 +1,5 @@
 package im.tariff.evaluate;
 
-import im.tariff.reload.LiveEvaluator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * One LiveEvaluator shared by many threads gives every request exactly its single-threaded bill: no result
+ * One Evaluator (of the live rules/) shared by many threads gives every request exactly its single-threaded bill: no result
  * leaks between concurrent evaluations (the shared-globals trap of DROOLS-NOTES).
  */
 class ConcurrentEvaluationTest {
@@ -29,8 +28,8 @@ class ConcurrentEvaluationTest {
 
     @Test
     void manyThreadsOnOneEngineGetTheSingleThreadedBills() throws Exception {
-        LiveEvaluator engine = SharedEngine.get();
-        RequestReader reader = im.tariff.evaluate.SharedEngine.reader();
+        Evaluator engine = LiveSheets.evaluator(java.nio.file.Path.of("rules"));
+        RequestReader reader = engine.reader();
         List<BillRequest> requests = new ArrayList<>();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
@@ -73,7 +72,7 @@ class ConcurrentEvaluationTest {
     @Test
     void requestsReadConcurrentlyAreTheSame() throws Exception {
         // RequestReader is documented stateless: one instance shared by threads
-        RequestReader reader = im.tariff.evaluate.SharedEngine.reader();
+        RequestReader reader = LiveSheets.evaluator(java.nio.file.Path.of("rules")).reader();
         List<String> jsons = new ArrayList<>();
         List<BillRequest> expected = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
