@@ -50,7 +50,12 @@ public class CheckCommand implements Callable<Integer> {
         String lang = compiled.catalog().language();
         TariffCheck.Result proof = TariffCheck.run(compiled, month != null ? month : compiled.catalog().thisMonth());
         List<RuleProblem> problems = new ArrayList<>(proof.problems());
-        problems.addAll(scenarioFailures(compiled));
+        for (RuleProblem p : scenarioFailures(compiled)) {
+            // a rule the probes found failing is said once, at its line
+            if (problems.stream().noneMatch(q -> q.line() == p.line() && java.util.Objects.equals(q.file(), p.file()))) {
+                problems.add(p);
+            }
+        }
         if (!problems.isEmpty()) {
             StringBuilder sb = new StringBuilder();
             for (RuleProblem p : problems) {
@@ -70,7 +75,10 @@ public class CheckCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Scenarios of the rules folder whose evaluation fails in a rule (not those that merely differ). */
+    /**
+     * Scenarios of the rules folder whose evaluation fails in a rule (not those that merely differ): one finding
+     * per failing rule and reason, naming the first scenario it breaks and how many it breaks in all.
+     */
     private List<RuleProblem> scenarioFailures(Evaluator compiled) {
         List<RuleProblem> out = new ArrayList<>();
         if (rules.rulesDir == null || !Files.isDirectory(rules.rulesDir.resolve("scenarios"))) {
@@ -82,16 +90,26 @@ public class CheckCommand implements Callable<Integer> {
         } catch (ScenarioFormatException e) {
             return out; // a malformed scenario is tariff test's business
         }
+        java.util.Map<String, java.util.List<Scenario>> byFailure = new java.util.LinkedHashMap<>();
+        java.util.Map<String, EvaluationException> failures = new java.util.HashMap<>();
         for (Scenario s : suite.scenarios()) {
             try {
                 compiled.evaluate(compiled.reader().read(s.request()));
             } catch (InvalidRequestException e) {
                 // refused requests are expected by some scenarios
             } catch (EvaluationException e) {
-                out.add(new RuleProblem(e.file(), e.line(), e.reason() + " (scenario '" + s.name() + "', "
-                        + s.file() + ")"));
+                String key = e.file() + ":" + e.line() + ":" + e.rule();
+                byFailure.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+                failures.putIfAbsent(key, e);
             }
         }
+        String lang = compiled.catalog().language();
+        byFailure.forEach((key, scenarios) -> {
+            EvaluationException e = failures.get(key);
+            Scenario first = scenarios.get(0);
+            out.add(new RuleProblem(e.file(), e.line(), Wording.say(lang, "check.scenarioFails", e.reason(),
+                    first.name(), first.file(), scenarios.size())));
+        });
         return out;
     }
 }

@@ -91,7 +91,7 @@ public final class RuleSource {
      * The folders a sheet is made of, its furthest base first: dir, the folder its base.txt names, that one's
      * base, and so on. A base that does not exist, or a chain that comes back to a folder, is refused.
      */
-    static List<Path> baseChain(Path dir) throws IOException {
+    public static List<Path> baseChain(Path dir) throws IOException {
         List<Path> chain = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
         Path current = dir;
@@ -188,10 +188,15 @@ public final class RuleSource {
         }
     }
 
+    /** True for a file a rules folder is read from (a .drl file). */
+    public static boolean isRuleFile(String name) {
+        return name.endsWith(".drl");
+    }
+
     private static Map<String, String> readDrl(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.filter(f -> f.toString().endsWith(".drl"))::iterator) {
+            for (Path p : (Iterable<Path>) walk.filter(f -> isRuleFile(f.getFileName().toString()))::iterator) {
                 if (Files.isRegularFile(p)) {
                     String name = dir.relativize(p).toString().replace('\\', '/');
                     files.put(name, Files.readString(p, StandardCharsets.UTF_8));

@@ -181,10 +181,35 @@ final class ClosedWorld {
         Term b = same.get(1);
         var at = locator.where(a.rule());
         var bt = locator.where(b.rule());
-        String reason = Wording.say(catalog.language(), "error.conflict", a.identity(), day, a.rule(), bt.where(),
-                b.rule(), a.validFrom().equals(im.tariff.model.Versions.EVER) ? "—" : a.validFrom());
+        String lang = catalog.language();
+        String from = a.dated() ? Wording.say(lang, "conflict.from", a.validFrom()) : Wording.say(lang, "conflict.always");
+        String reason = a.rule().equals(b.rule())
+                ? Wording.say(lang, "error.conflict.sameRule", a.rule(), what(a, catalog), from, day)
+                : Wording.say(lang, "error.conflict", a.rule(), b.rule(), bt.where(), what(a, catalog), from, day);
         String where = at.file() == null ? "" : at.file() + ":" + at.line() + ": ";
         return new EvaluationException(where + reason, null, a.rule(), at.file(), at.line(), reason);
+    }
+
+    /** What a term prices, in the sheet's words: the plan fee, an add-on (option), a meter's charge, a limit. */
+    static String what(Term t, Catalog catalog) {
+        String lang = catalog.language();
+        if (t instanceof PlanPrice p && PlanPrice.IDENTITY.equals(p.identity())) {
+            return Wording.say(lang, "what.planFee");
+        }
+        if (t instanceof Fee f) {
+            return f.option() == null ? Wording.say(lang, "what.addOn", catalog.addOnName(f.addOn()))
+                    : Wording.say(lang, "what.addOnOption", catalog.addOnName(f.addOn()), f.option());
+        }
+        if (t instanceof DailyRate r) {
+            return Wording.say(lang, "what.dailyRate", catalog.meterLabel(r.meter()), r.key() == null ? "" : r.key());
+        }
+        if (t instanceof im.tariff.model.Limit) {
+            return Wording.say(lang, "what.limit", catalog.meterLabel(t.meter()));
+        }
+        if (t.meter() != null) {
+            return Wording.say(lang, "what.usage", catalog.meterLabel(t.meter()));
+        }
+        return t.identity();
     }
 
     /** The terms grouped by what they price (overage and limit of one meter are two things). */

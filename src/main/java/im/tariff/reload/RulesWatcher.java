@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import im.tariff.compile.RuleSource;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
@@ -154,37 +156,51 @@ final class RulesWatcher implements AutoCloseable {
         }
     }
 
-    /** Path → size and modification time of every file a reload reads. */
+    /**
+     * Path → size and modification time of every file a reload reads: the folder's, and those of the folders it
+     * builds on (its base.txt): an edit of a base reloads its variant too (seen by the poll).
+     */
     private Object fingerprint() {
         TreeMap<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                String rel = dir.relativize(p).toString().replace('\\', '/');
-                if (relevant(rel)) {
-                    try {
-                        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                        if (a.isRegularFile()) {
-                            files.put(rel, a.size() + "@" + a.lastModifiedTime() + "/" + a.fileKey());
-                        }
-                    } catch (IOException e) {
-                        files.put(rel, "?"); // vanished between listing and reading
-                    }
-                }
+        try {
+            List<Path> folders = Files.isDirectory(dir) ? RuleSource.baseChain(dir) : List.of(dir);
+            for (Path folder : folders) {
+                boolean own = folder.toAbsolutePath().normalize().equals(dir);
+                add(folder, own ? "" : folder.toAbsolutePath().normalize() + "!", own, files);
             }
         } catch (IOException | RuntimeException e) {
-            return "unreadable: " + e.getClass().getSimpleName();
+            return "unreadable: " + e.getClass().getSimpleName() + " " + e.getMessage();
         }
         return files;
     }
 
-    /** .drl files anywhere and scenario files; never hidden, backup or temporary files. */
+    private static void add(Path folder, String prefix, boolean own, TreeMap<String, String> files) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String rel = folder.relativize(p).toString().replace('\\', '/');
+                // a base's scenarios are its own business; its rules are the variant's too
+                if (relevant(rel) && (own || !rel.startsWith("scenarios/"))) {
+                    try {
+                        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                        if (a.isRegularFile()) {
+                            files.put(prefix + rel, a.size() + "@" + a.lastModifiedTime() + "/" + a.fileKey());
+                        }
+                    } catch (IOException e) {
+                        files.put(prefix + rel, "?"); // vanished between listing and reading
+                    }
+                }
+            }
+        }
+    }
+
+    /** Rule files anywhere, the base.txt of a variant and scenario files; never hidden, backup or temporary files. */
     static boolean relevant(String rel) {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         if (name.isEmpty() || name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp")
                 || name.endsWith(".tmp") || name.startsWith("#")) {
             return false;
         }
-        return name.endsWith(".drl") || rel.startsWith("scenarios/");
+        return RuleSource.isRuleFile(name) || rel.equals(RuleSource.BASE_FILE) || rel.startsWith("scenarios/");
     }
 
     private void sleepQuietly() {

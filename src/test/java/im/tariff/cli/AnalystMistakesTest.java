@@ -124,7 +124,7 @@ class AnalystMistakesTest {
                         + "insert(Fee.plan(kcontext, \"PLAN_FEE\", \"6.00\", \"Free plan\").from(\"2026-01-01\"));");
         Cli.Result r = check();
         assertThat(r.status()).isEqualTo(3);
-        assertThat(r.err()).contains("with versions in force from the same day (2026-01-01)");
+        assertThat(r.err()).contains("in force from the same day (2026-01-01)");
     }
 
     @Test
