@@ -69,12 +69,12 @@ public final class Advisor {
 
     /** Advises on one request (docs/FORMAT.md, plan optional); the same validation and messages as evaluate. */
     public static Advice advise(Evaluator rules, String json, int top, Mode mode) throws InvalidRequestException {
-        return advise(rules, JsonInput.parse(json), top, mode);
+        return advise(rules, JsonInput.parse(json, rules.reader().messages()), top, mode);
     }
 
     public static Advice advise(Evaluator rules, JsonNode root, int top, Mode mode) throws InvalidRequestException {
         if (top < 1) {
-            throw new InvalidRequestException("top", "must be at least 1, got " + top);
+            throw new InvalidRequestException("top", rules.reader().messages().format("advise.top", top));
         }
         Advisor advisor = new Advisor(rules, mode);
         advisor.read(root);

@@ -1,5 +1,6 @@
 package im.tariff.catalog;
 
+import im.tariff.i18n.Language;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,9 +27,11 @@ public final class Catalog {
     private final Map<MeterShape, List<MeterDef>> metersByShape = new java.util.EnumMap<>(MeterShape.class);
     private final Map<String, LineDef> lines;
     private final Map<String, ViolationDef> violations;
+    private final Language language;
 
     Catalog(String currency, String currencyLabel, List<PlanDef> plans, List<AddOnDef> addOns, List<MeterDef> meters, List<LineDef> lines,
-            List<ViolationDef> violations) {
+            List<ViolationDef> violations, Language language) {
+        this.language = language;
         this.currency = currency;
         this.currencyLabel = currencyLabel;
         this.plans = index(plans, PlanDef::code);
@@ -64,6 +67,14 @@ public final class Catalog {
     /** How descriptions write the currency ("元"); the code when no label is declared. */
     public String currencyLabel() {
         return currencyLabel == null ? currency : currencyLabel;
+    }
+
+    /**
+     * The language the tariff speaks ({@code $c.language("en")}; Chinese when not declared): every message about
+     * it is written in it, {@code Messages.of(catalog.language())}.
+     */
+    public Language language() {
+        return language;
     }
 
     public List<PlanDef> plans() {

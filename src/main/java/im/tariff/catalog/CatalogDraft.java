@@ -1,5 +1,6 @@
 package im.tariff.catalog;
 
+import im.tariff.i18n.Language;
 import im.tariff.model.BillingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.Map;
  *     $c : CatalogDraft()
  * then
  *     $c.currency("EUR", "€");
+ *     $c.language("en");
  *     $c.plan("BASIC", "Basic");
  * end
  * </pre>
@@ -26,6 +28,7 @@ public final class CatalogDraft {
     private Declared current = Declared.UNKNOWN;
     private String currency;
     private String currencyLabel;
+    private Language language;
     private final List<PlanDef> plans = new ArrayList<>();
     private final List<AddOnEntry> addOns = new ArrayList<>();
     private final List<MeterEntry> meters = new ArrayList<>();
@@ -48,6 +51,24 @@ public final class CatalogDraft {
         }
         currency = code;
         currencyLabel = label;
+    }
+
+    /**
+     * The language of the tariff's names and of every message about it ("zh" or "en"): the reader's refusals,
+     * the table, the scenario runner, the calculator page. Chinese when not declared.
+     */
+    public void language(String code) {
+        Language l = Language.of(code);
+        if (l == null) {
+            problems.add(new CatalogIssue(current, "不支持的语言 '" + code + "'：请写 $c.language(\"zh\") 或 "
+                    + "$c.language(\"en\") (unsupported language; zh or en)"));
+            return;
+        }
+        if (language != null && language != l) {
+            problems.add(new CatalogIssue(current, "语言声明了两次：" + language.code() + " 和 " + l.code()
+                    + " (the language is declared twice)"));
+        }
+        language = l;
     }
 
     /** A plan: code, name, and other names a request may use for it. */
@@ -226,6 +247,7 @@ public final class CatalogDraft {
 
     /** The immutable catalog; {@link CatalogCheck} reports what is wrong with it. */
     Catalog freeze() {
-        return new Catalog(currency, currencyLabel, plans, addOnList(), meterList(), lineList(), violations);
+        return new Catalog(currency, currencyLabel, plans, addOnList(), meterList(), lineList(), violations,
+                language == null ? Language.DEFAULT : language);
     }
 }

@@ -132,7 +132,7 @@ class ScenarioCommandsTest {
                 "PLAN_FEE                         999.00 → 1099.00  (+100.00)  unitPrice 999.00 → 1099.00",
                 "line 5  app 4  2026-10  PRO  total 999.00 → 1099.00 (+100.00)");
         assertThat(r.out()).doesNotContain("app 2 ");
-        assertThat(r.err()).contains("line 3: skipped, bad request: plan: unknown plan 'GOLD'");
+        assertThat(r.err()).contains("line 3: skipped, bad request: plan: 未知的套餐「GOLD」");
         assertThat(r.out()).contains("bills compared: 3, bills changed: 2, lines skipped: 1",
                 "revenue: 6997.00 → 7197.00 (difference +200.00)");
     }

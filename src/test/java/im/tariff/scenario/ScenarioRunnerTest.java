@@ -109,13 +109,13 @@ class ScenarioRunnerTest {
     @Test
     void refusalExpectations() {
         String bad = "- name: typo\n  request: {appId: \"1\", billingMonth: \"2026-10\", plan: PRO, usage: {peakDAU: 5}}\n";
-        assertThat(run(bad + "  expect: {error: {field: usage.peakDAU, reason: unknown field}}").passed()).isTrue();
+        assertThat(run(bad + "  expect: {error: {field: usage.peakDAU, reason: 未知字段}}").passed()).isTrue();
         assertThat(run(bad + "  expect: {error: {field: usage.peakDau}}").differences()).singleElement()
                 .asString().startsWith("refused, but for another field: expected field usage.peakDau, actual usage.peakDAU");
         assertThat(run(bad + "  expect: {error: {field: usage.peakDAU, reason: negative}}").differences()).singleElement()
                 .asString().contains("does not contain \"negative\"");
         assertThat(run(bad + "  expect: {total: 999}").differences()).containsExactly(
-                "the request was refused as bad input: usage.peakDAU: unknown field (did you mean 'peakDau'?) (t.yaml:2)");
+                "the request was refused as bad input: usage.peakDAU: 未知字段（是不是「peakDau」？） (t.yaml:2)");
         assertThat(run(proScenario("error: {field: plan}")).differences()).singleElement().asString()
                 .startsWith("expected the request to be refused (field plan), but it was evaluated: total 2999.00");
     }
