@@ -3,6 +3,7 @@ package im.tariff.cli;
 import im.tariff.proof.TariffCheck;
 import im.tariff.evaluate.Evaluator;
 import im.tariff.evaluate.EvaluationException;
+import im.tariff.i18n.Messages;
 import im.tariff.compile.RuleProblem;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.scenario.Scenario;
@@ -41,27 +42,27 @@ public class CheckCommand implements Callable<Integer> {
         } catch (RuleCompilationException e) {
             throw new CliExit(ExitCodes.BAD_RULES, RulesOption.describe(e));
         }
+        Messages words = compiled.reader().messages();
         List<RuleProblem> problems = new ArrayList<>(TariffCheck.find(compiled, YearMonth.now()));
-        problems.addAll(scenarioFailures(compiled));
+        problems.addAll(scenarioFailures(compiled, words));
         if (!problems.isEmpty()) {
             StringBuilder sb = new StringBuilder();
             for (RuleProblem p : problems) {
                 sb.append(p).append('\n');
             }
-            sb.append(problems.size()).append(" problem(s): the rules compile, but the tariff has gaps or failing rules");
+            sb.append(words.format("check.problems", problems.size()));
             compiled.close();
             throw new CliExit(ExitCodes.BAD_RULES, sb.toString());
         }
-        Console.OUT.println("rules OK: " + compiled.source().files().size() + " files, " + compiled.ruleNames().size()
-                + " rules, version " + compiled.version() + " (" + compiled.source().origin() + "), lint clean, "
-                + compiled.catalog().plans().size() + " plans, " + compiled.catalog().addOns().size() + " add-ons, "
-                + compiled.catalog().meters().size() + " meters, no catalog gaps");
+        Console.OUT.println(words.format("check.ok", compiled.source().files().size(), compiled.ruleNames().size(),
+                compiled.version(), compiled.source().origin(), compiled.catalog().plans().size(),
+                compiled.catalog().addOns().size(), compiled.catalog().meters().size()));
         compiled.close();
         return ExitCodes.OK;
     }
 
     /** Scenarios of the rules folder whose evaluation fails in a rule (not those that merely differ). */
-    private List<RuleProblem> scenarioFailures(Evaluator compiled) {
+    private List<RuleProblem> scenarioFailures(Evaluator compiled, Messages words) {
         List<RuleProblem> out = new ArrayList<>();
         if (rules.rulesDir == null || !Files.isDirectory(rules.rulesDir.resolve("scenarios"))) {
             return out;
@@ -78,8 +79,8 @@ public class CheckCommand implements Callable<Integer> {
             } catch (InvalidRequestException e) {
                 // refused requests are expected by some scenarios
             } catch (EvaluationException e) {
-                out.add(new RuleProblem(e.file(), e.line(), e.reason() + " (scenario '" + s.name() + "', "
-                        + s.file() + ")"));
+                out.add(new RuleProblem(e.file(), e.line(), words.format("check.inScenario", e.reason(), s.name(),
+                        s.file())));
             }
         }
         return out;

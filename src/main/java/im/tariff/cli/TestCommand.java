@@ -1,6 +1,7 @@
 package im.tariff.cli;
 
 import im.tariff.evaluate.Evaluator;
+import im.tariff.i18n.Messages;
 import im.tariff.scenario.ExpectationFix;
 import im.tariff.scenario.ExpectationUpdater;
 import im.tariff.scenario.ScenarioFormatException;
@@ -52,27 +53,29 @@ public class TestCommand implements Callable<Integer> {
         List<Path> where = paths.isEmpty() ? List.of(defaultPath()) : paths;
         ScenarioSuite suite = load(where);
         if (suite.scenarios().isEmpty()) {
-            throw new CliExit(ExitCodes.BAD_INPUT, "no scenario files (*.yaml, *.yml) in " + where);
+            // no rules are loaded yet: the default language
+            throw new CliExit(ExitCodes.BAD_INPUT, Messages.defaults().format("test.noFiles", where));
         }
         Evaluator compiled = rules.loadEngine().rules();
+        Messages words = compiled.reader().messages();
         SuiteResult result = suite.run(compiled);
         PrintWriter out = spec.commandLine().getOut();
         if (accept) {
-            acceptNewValues(result, where, out);
+            acceptNewValues(result, where, out, words);
             suite = load(where);
             result = suite.run(compiled);
         }
-        out.println("rules " + compiled.source().origin() + " (version " + compiled.version() + "), "
-                + suite.scenarios().size() + " scenarios from " + (where.size() > 3 ? where.size() + " paths" : where));
+        out.println(words.format("test.header", compiled.source().origin(), compiled.version(),
+                suite.scenarios().size(), where.size() > 3 ? words.format("test.paths", where.size()) : where));
         for (var r : result.results()) {
             if (!r.passed()) {
                 out.print(r.failureMessage());
             } else if (verbose) {
-                out.println("ok   " + r.scenario().displayName());
+                out.println(words.format("test.ok", r.scenario().displayName()));
             }
         }
         int status = result.failed() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
-        if (coverage && !printCoverage(result, out)) {
+        if (coverage && !printCoverage(result, out, words)) {
             status = ExitCodes.FAILED;
         }
         out.println(result.summary());
@@ -89,31 +92,33 @@ public class TestCommand implements Callable<Integer> {
     }
 
     /** Rewrites the differing numbers and dates of the failing scenarios in their files. */
-    private static void acceptNewValues(SuiteResult result, List<Path> where, PrintWriter out) {
+    private static void acceptNewValues(SuiteResult result, List<Path> where, PrintWriter out, Messages words) {
         List<ExpectationFix> fixes = new ArrayList<>();
         result.results().forEach(r -> fixes.addAll(r.fixes()));
         try {
-            for (String line : ExpectationUpdater.apply(fixes)) {
+            for (String line : ExpectationUpdater.apply(fixes, words)) {
                 out.println(line);
             }
         } catch (IOException e) {
-            throw new CliExit(ExitCodes.BAD_INPUT, "cannot update scenario files: " + e.getMessage());
+            throw new CliExit(ExitCodes.BAD_INPUT, words.format("test.cannotUpdate", e.getMessage()));
         }
-        out.println("accepted " + fixes.size() + " value(s); check them with: git diff " + where.get(0));
+        out.println(words.format("test.accepted", fixes.size(), where.get(0)));
     }
 
     /** Lists each rule with its scenario count; false when some rule fires in no scenario. */
-    private static boolean printCoverage(SuiteResult result, PrintWriter out) {
-        out.println("rule coverage (scenarios that fire each rule):");
+    private static boolean printCoverage(SuiteResult result, PrintWriter out, Messages words) {
+        out.println(words.format("test.coverage.title"));
         for (Map.Entry<String, Integer> e : result.ruleCoverage().entrySet()) {
-            out.printf("  %4d  %s%s%n", e.getValue(), e.getKey(), e.getValue() == 0 ? "   <-- no scenario" : "");
+            String count = String.format("%4d", e.getValue());
+            out.println(e.getValue() == 0 ? words.format("test.coverage.uncovered", count, e.getKey())
+                    : words.format("test.coverage.covered", count, e.getKey()));
         }
         List<String> uncovered = result.uncoveredRules();
         if (uncovered.isEmpty()) {
-            out.println("every rule (" + result.ruleCoverage().size() + ") fires in some scenario");
+            out.println(words.format("test.coverage.all", result.ruleCoverage().size()));
             return true;
         }
-        out.println(uncovered.size() + " rule(s) fired by no scenario: add a scenario for each");
+        out.println(words.format("test.coverage.missing", uncovered.size()));
         return false;
     }
 

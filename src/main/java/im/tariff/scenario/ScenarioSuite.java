@@ -64,6 +64,6 @@ public final class ScenarioSuite {
         for (Scenario s : scenarios) {
             results.add(ScenarioRunner.run(s, rules));
         }
-        return new SuiteResult(results, rules.billingRules());
+        return new SuiteResult(results, rules.billingRules(), rules.reader().messages());
     }
 }

@@ -1,5 +1,6 @@
 package im.tariff.scenario;
 
+import im.tariff.i18n.Messages;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,8 +12,10 @@ public final class SuiteResult {
 
     private final List<ScenarioResult> results;
     private final Map<String, Integer> coverage;
+    private final Messages words;
 
-    SuiteResult(List<ScenarioResult> results, List<String> ruleNames) {
+    SuiteResult(List<ScenarioResult> results, List<String> ruleNames, Messages words) {
+        this.words = words;
         this.results = List.copyOf(results);
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String rule : ruleNames) {
@@ -65,8 +68,13 @@ public final class SuiteResult {
         return out;
     }
 
-    /** The summary line of docs/FORMAT.md. */
+    /** The summary line ("N passed, M failed"; "N 个通过，M 个失败"), in the language of the rules. */
     public String summary() {
-        return passed() + " passed, " + failed() + " failed";
+        return words.format("test.summary", passed(), failed());
+    }
+
+    /** The words of the rules' language, for whoever prints this result. */
+    public Messages words() {
+        return words;
     }
 }

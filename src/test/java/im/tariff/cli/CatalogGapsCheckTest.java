@@ -20,7 +20,7 @@ class CatalogGapsCheckTest {
         Cli.Result r = Cli.process("check", "--rules", RuleFolders.copyOfBundled(dir).toString());
 
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("no catalog gaps");
+        assertThat(r.out()).contains("目录没有缺口");
     }
 
     @Test

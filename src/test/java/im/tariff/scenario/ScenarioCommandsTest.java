@@ -68,14 +68,14 @@ class ScenarioCommandsTest {
         Path ok = Files.writeString(tmp.resolve("ok.yaml"), PASSING);
         Run pass = tariff("test", "--rules", rules.toString(), ok.toString());
         assertThat(pass.status()).isZero();
-        assertThat(pass.lastLine()).isEqualTo("1 passed, 0 failed");
+        assertThat(pass.lastLine()).isEqualTo("1 个通过，0 个失败");
 
         Path bad = Files.writeString(tmp.resolve("bad.yaml"), PASSING.replace("999.00}", "998.00}"));
         Run fail = tariff("test", "--rules", rules.toString(), ok.toString(), bad.toString());
         assertThat(fail.status()).isEqualTo(1);
-        assertThat(fail.out()).contains("FAIL bad.yaml › PRO fee", "line PLAN_FEE (rule \"专业版套餐包费用\"",
-                "amount      expected 998.00, actual 999.00 (+1.00)");
-        assertThat(fail.lastLine()).isEqualTo("1 passed, 1 failed");
+        assertThat(fail.out()).contains("失败 bad.yaml › PRO fee", "账单行 PLAN_FEE（规则 \"专业版套餐包费用\"",
+                "amount      期望 998.00，实际 999.00（+1.00）");
+        assertThat(fail.lastLine()).isEqualTo("1 个通过，1 个失败");
 
         Path broken = Files.writeString(tmp.resolve("broken.yaml"), PASSING.replace("name: PRO fee", "nam: PRO fee"));
         Run malformed = tariff("test", "--rules", rules.toString(), broken.toString());
@@ -100,19 +100,19 @@ class ScenarioCommandsTest {
         Files.writeString(rules.resolve("scenarios/ok.yaml"), PASSING);
         Run plain = tariff("test", "--rules", rules.toString());
         assertThat(plain.status()).isZero();
-        assertThat(plain.out()).contains("1 scenarios from [" + rules.resolve("scenarios") + "]");
+        assertThat(plain.out()).contains("1 个场景，来自 [" + rules.resolve("scenarios") + "]");
         Run cov = tariff("test", "--coverage", "--rules", rules.toString());
         assertThat(cov.status()).isEqualTo(1);
-        assertThat(cov.out()).containsPattern("\\s1  专业版套餐包费用\\n").containsPattern("\\s0  旗舰版套餐包费用   <-- no scenario");
-        assertThat(cov.lastLine()).isEqualTo("1 passed, 0 failed");
+        assertThat(cov.out()).containsPattern("\\s1  专业版套餐包费用\\n").containsPattern("\\s0  旗舰版套餐包费用   <-- 没有场景");
+        assertThat(cov.lastLine()).isEqualTo("1 个通过，0 个失败");
     }
 
     @Test
     void theProjectSuiteCoversEveryRule() {
         Run cov = tariff("test", "--coverage", "--rules", ProjectRules.SEED.rules.toString());
         assertThat(cov.status()).as(cov.out()).isZero();
-        assertThat(cov.out()).contains("every rule (" + ProjectRules.SEED.get().billingRules().size() + ") fires in some scenario");
-        assertThat(cov.lastLine()).matches("\\d+ passed, 0 failed");
+        assertThat(cov.out()).contains("每条规则（共 " + ProjectRules.SEED.get().billingRules().size() + " 条）都有场景触发");
+        assertThat(cov.lastLine()).matches("\\d+ 个通过，0 个失败");
     }
 
     @Test
@@ -172,15 +172,15 @@ class ScenarioCommandsTest {
                         - {code: DAU_OVERAGE, amount: 1000.00}
                 """);
         Run r = tariff("test", "--accept", "--rules", rules.toString(), file.toString());
-        assertThat(r.out()).contains("updated " + file + ":6  total 999.00 → 1099.00",
-                "updated " + file + ":7  amount 999.00 → 1099.00", "updated " + file + ":7  unitPrice 999 → 1099.00",
-                "accepted 5 value(s)");
+        assertThat(r.out()).contains("已改写 " + file + ":6  total 999.00 → 1099.00",
+                "已改写 " + file + ":7  amount 999.00 → 1099.00", "已改写 " + file + ":7  unitPrice 999 → 1099.00",
+                "已接受 5 个值");
         assertThat(Files.readString(file)).startsWith("# PRO fee (comment kept)\n")
                 .contains("total: \"1099.00\"\n",
                         "lines: [{code: PLAN_FEE, amount: 1099.00, unitPrice: 1099.00, periodEnd: 2026-10-31}]",
                         "- {code: DAU_OVERAGE, amount: 1000.00}");
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.out()).contains("missing line DAU_OVERAGE");
-        assertThat(r.lastLine()).isEqualTo("1 passed, 1 failed");
+        assertThat(r.out()).contains("缺少账单行 DAU_OVERAGE");
+        assertThat(r.lastLine()).isEqualTo("1 个通过，1 个失败");
     }
 }
