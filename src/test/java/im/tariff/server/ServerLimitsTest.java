@@ -76,7 +76,7 @@ class ServerLimitsTest {
             long tookMs = (System.nanoTime() - started) / 1_000_000;
 
             assertThat(r.statusCode()).isEqualTo(503);
-            assertThat(ServerFixture.json(r).get("error").asText()).contains("300 ms");
+            assertThat(ServerFixture.json(r).get("error").asText()).contains("300 毫秒"); // the seed speaks Chinese
             assertThat(tookMs).isLessThan(5_000);
             long until = System.nanoTime() + 5_000_000_000L;
             while (http.server.evaluationsInProgress() > 0 && System.nanoTime() < until) {
@@ -84,6 +84,32 @@ class ServerLimitsTest {
             }
             assertThat(http.server.evaluationsInProgress()).as("the evaluation was stopped, not abandoned").isZero();
             assertThat(http.get("/metrics").body()).contains("outcome=\"timeout\"} 1.0");
+        }
+    }
+
+    /** A quote, an advice and the price list obey the same time limit, and are stopped past it. */
+    @Test
+    void quoteAdviceAndThePriceListObeyTheTimeLimit(@TempDir Path dir) throws Exception {
+        RulesFolder rules = new RulesFolder(dir);
+        rules.write("slow.drl", SLOW_RULE);
+        LiveEvaluator engine = LiveEvaluator.builder().rules(dir).build();
+        try (ServerFixture http = new ServerFixture(engine, 1 << 20, Duration.ofMillis(300))) {
+            String timedOut = engine.rules().reader().messages().format("http.timeout", 300);
+            for (String[] call : new String[][] {{"/v1/quote", "{\"plan\": \"PRO\", \"billingMonth\": \"2026-10\"}"},
+                    {"/v1/advise", PRO}, {"/v1/catalog?month=2026-10", null}}) {
+                long started = System.nanoTime();
+                HttpResponse<String> r = call[1] == null ? http.get(call[0]) : http.post(call[0], call[1]);
+                long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+                assertThat(r.statusCode()).as(call[0]).isEqualTo(503);
+                assertThat(ServerFixture.json(r).get("error").asText()).isEqualTo(timedOut);
+                assertThat(tookMs).as(call[0]).isLessThan(5_000);
+                long until = System.nanoTime() + 5_000_000_000L;
+                while (http.server.evaluationsInProgress() > 0 && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                assertThat(http.server.evaluationsInProgress()).as("%s was stopped, not abandoned", call[0]).isZero();
+            }
         }
     }
 
