@@ -76,9 +76,8 @@
     });
   }
 
-  function feeText(v, postpaid) {
-    if (v.zero) return t('free');
-    return t(postpaid ? 'perMonthPostpaid' : 'perMonth', v.price, catalog.currencyLabel);
+  function feeText(v) {
+    return v.zero ? t('free') : t('perMonth', v.price, catalog.currencyLabel);
   }
 
   function limitLines(versions, unit) {
@@ -127,7 +126,7 @@
     for (const code of feeLines) {
       row('fee:' + code, lineLabel(code), plans.map(p => {
         const fee = p.fees.find(f => f.line === code);
-        return fee ? versionLines(fee.versions, v => feeText(v, false)) : [];
+        return fee ? versionLines(fee.versions, feeText) : [];
       }));
     }
     if (pl.pricedMeters.length) section('usage', t('priceUsage'));
@@ -154,10 +153,10 @@
         const pa = p.addOns.find(x => x.code === a.code);
         if (!pa.offered || !pa.options.length) return [t('notOffered')];
         return pa.options.flatMap(o => versionLines(o.versions, v => {
-          const price = feeText(v, a.billing === 'POSTPAID');
+          const price = feeText(v);
           return o.option === undefined ? price : t('option', t('optionValue', o.option, a.option ? a.option.label : ''), price);
         }));
-      }));
+      }), a.billing === 'POSTPAID' ? t('postpaid') : null);
     }
     if (pl.limitedMeters.length) section('limits', t('priceLimits'));
     for (const code of pl.limitedMeters) {
@@ -523,7 +522,7 @@
     if (!(await loadCatalog())) return;
     if (catalog.language !== language) { location.reload(); return; }
     renderAll();
-    $('#rules-updated').textContent = t('rulesUpdated', catalog.rulesVersion.substring(0, 12));
+    $('#rules-updated').textContent = t('rulesUpdated');
     quote();
   }
 
