@@ -69,7 +69,7 @@ public class CheckCommand implements Callable<Integer> {
         }
         ScenarioSuite suite;
         try {
-            suite = ScenarioSuite.load(rules.rulesDir.resolve("scenarios"));
+            suite = ScenarioSuite.load(rules.rulesDir.resolve("scenarios"), words);
         } catch (ScenarioFormatException e) {
             return out; // a malformed scenario is tariff test's business
         }

@@ -51,18 +51,18 @@ public class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> where = paths.isEmpty() ? List.of(defaultPath()) : paths;
-        ScenarioSuite suite = load(where);
-        if (suite.scenarios().isEmpty()) {
-            // no rules are loaded yet: the default language
-            throw new CliExit(ExitCodes.BAD_INPUT, Messages.defaults().format("test.noFiles", where));
-        }
+        // the rules first: the scenarios are read, and what is wrong with them said, in their language
         Evaluator compiled = rules.loadEngine().rules();
         Messages words = compiled.reader().messages();
+        ScenarioSuite suite = load(where, words);
+        if (suite.scenarios().isEmpty()) {
+            throw new CliExit(ExitCodes.BAD_INPUT, words.format("test.noFiles", where));
+        }
         SuiteResult result = suite.run(compiled);
         PrintWriter out = spec.commandLine().getOut();
         if (accept) {
             acceptNewValues(result, where, out, words);
-            suite = load(where);
+            suite = load(where, words);
             result = suite.run(compiled);
         }
         out.println(words.format("test.header", compiled.source().origin(), compiled.version(),
@@ -83,9 +83,9 @@ public class TestCommand implements Callable<Integer> {
         return status;
     }
 
-    private static ScenarioSuite load(List<Path> where) {
+    private static ScenarioSuite load(List<Path> where, Messages words) {
         try {
-            return ScenarioSuite.load(where);
+            return ScenarioSuite.load(where, words);
         } catch (ScenarioFormatException e) {
             throw new CliExit(ExitCodes.BAD_INPUT, e.getMessage());
         }

@@ -27,7 +27,7 @@ public final class ScenarioReloadGate implements ReloadGate {
         }
         ScenarioSuite suite;
         try {
-            suite = ScenarioSuite.load(scenariosDir);
+            suite = ScenarioSuite.load(scenariosDir, candidate.reader().messages());
         } catch (ScenarioFormatException e) {
             return List.of(candidate.reader().messages().format("test.malformedScenario", e.getMessage()));
         }

@@ -80,7 +80,7 @@ class ScenarioCommandsTest {
         Path broken = Files.writeString(tmp.resolve("broken.yaml"), PASSING.replace("name: PRO fee", "nam: PRO fee"));
         Run malformed = tariff("test", "--rules", rules.toString(), broken.toString());
         assertThat(malformed.status()).isEqualTo(2);
-        assertThat(malformed.err()).startsWith(broken + ":2: ").contains("unknown key 'nam'");
+        assertThat(malformed.err()).startsWith(broken + ":2: ").contains("未知的键「nam」"); // the rules speak Chinese
     }
 
     @Test

@@ -16,7 +16,7 @@ class ScenarioRunnerTest {
 
     private static List<Scenario> scenarios(String yaml) {
         try {
-            return ScenarioLoader.parse("t.yaml", "t.yaml", yaml);
+            return ScenarioLoader.parse("t.yaml", "t.yaml", yaml, im.tariff.i18n.Messages.defaults());
         } catch (ScenarioFormatException e) {
             throw new AssertionError(e);
         }
