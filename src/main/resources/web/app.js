@@ -459,7 +459,7 @@
       $('#advice').append(el('li', { class: 'option', 'data-rank': String(o.rank), 'data-plan': o.plan },
         el('span', { class: 'total', text: o.total + ' ' + catalog.currencyLabel }),
         el('strong', { class: 'plan-name', text: planName(o.plan) }),
-        el('span', { text: names.length ? ' + ' + names.join(' + ') : t('noAddOnsNeeded') }),
+        el('span', { text: names.length ? ' + ' + names.join(' + ') : catalog.addOns.length ? t('noAddOnsNeeded') : '' }),
         ...o.explain.map(w => el('div', { class: 'why', text: w })),
         use));
     }
