@@ -14,12 +14,17 @@ public record Advice(List<Option> options, List<Rejected> rejected, int evaluati
         rejected = List.copyOf(rejected);
     }
 
-    /** A ranked combination: plan, add-ons (catalog order), why each add-on is in it, and its bill. */
-    public record Option(int rank, String plan, List<Choice> addOns, List<String> why, Bill bill) {
+    /**
+     * A ranked combination: plan, add-ons (catalog order), why each add-on is in it (as codes: "wanted: CODE",
+     * "FIELD USED > CAP on PLAN: CODE", ...), the same said in the catalog's language for people, and its bill.
+     */
+    public record Option(int rank, String plan, List<Choice> addOns, List<String> why, List<String> explained,
+                         Bill bill) {
 
         public Option {
             addOns = List.copyOf(addOns);
             why = List.copyOf(why);
+            explained = List.copyOf(explained);
         }
     }
 

@@ -4,13 +4,18 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import im.tariff.catalog.AddOnDef;
 import im.tariff.catalog.Catalog;
+import im.tariff.i18n.Messages;
 import im.tariff.io.BillWriter;
 import im.tariff.io.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** Writes the advisor's answer (the plan advisor, docs/PERFORMANCE-ADVISOR.md): {"options": [...], "rejected": [...]}. */
+/**
+ * Writes the advisor's answer (the plan advisor, docs/PERFORMANCE-ADVISOR.md): {"options": [...], "rejected": [...]};
+ * each option's "why" (codes) is also said for people in "explain", and each rejected plan's "reasons" too, in
+ * the catalog's language.
+ */
 public final class AdviceWriter {
 
     private AdviceWriter() {
@@ -30,6 +35,7 @@ public final class AdviceWriter {
     }
 
     public static void write(Advice advice, Catalog catalog, JsonGenerator g) throws IOException {
+        Messages words = Messages.of(catalog.language());
         g.writeStartObject();
         g.writeArrayFieldStart("options");
         for (Advice.Option o : advice.options()) {
@@ -53,6 +59,11 @@ public final class AdviceWriter {
                 g.writeString(w);
             }
             g.writeEndArray();
+            g.writeArrayFieldStart("explain");
+            for (String w : o.explained()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
             g.writeFieldName("bill");
             BillWriter.write(o.bill(), g);
             g.writeEndObject();
@@ -65,6 +76,11 @@ public final class AdviceWriter {
             g.writeArrayFieldStart("reasons");
             for (String reason : r.reasons()) {
                 g.writeString(reason);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("explain");
+            for (String reason : r.reasons()) {
+                g.writeString(Advisor.reasonText(catalog, words, reason));
             }
             g.writeEndArray();
             g.writeEndObject();

@@ -8,6 +8,7 @@ import im.tariff.catalog.MeterDef;
 import im.tariff.catalog.MeterShape;
 import im.tariff.catalog.PlanDef;
 import im.tariff.evaluate.Evaluator;
+import im.tariff.i18n.Messages;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.JsonInput;
 import im.tariff.model.Account;
@@ -30,11 +31,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
  * The plan advisor (the plan advisor, docs/PERFORMANCE-ADVISOR.md). It knows no tariff: it enumerates the plans and add-ons of the catalog, takes
- * the option values each plan prices from {@link Evaluator#termsOf}, evaluates candidate combinations
+ * the option values each plan prices from {@link PlanProbe#termsOf}, evaluates candidate combinations
  * through the rules and keeps those whose bill has no violation. The search is documented, with its
  * assumptions, in docs/PERFORMANCE-ADVISOR.md:
  * <ul>
@@ -57,26 +59,38 @@ public final class Advisor {
     private final Evaluator rules;
     private final Catalog catalog;
     private final Mode mode;
+    /** Sees every rule firing of every evaluation (a service's time limit), or null. */
+    private final AgendaEventListener listener;
     private final Map<String, Bill> evaluated = new HashMap<>();
     private BillRequest request;
     private Map<String, AddOn> wanted;
 
-    private Advisor(Evaluator rules, Mode mode) {
+    private Advisor(Evaluator rules, Mode mode, AgendaEventListener listener) {
         this.rules = rules;
         this.catalog = rules.catalog();
         this.mode = mode;
+        this.listener = listener;
     }
 
     /** Advises on one request (docs/FORMAT.md, plan optional); the same validation and messages as evaluate. */
     public static Advice advise(Evaluator rules, String json, int top, Mode mode) throws InvalidRequestException {
-        return advise(rules, JsonInput.parse(json), top, mode);
+        return advise(rules, JsonInput.parse(json, rules.reader().messages()), top, mode);
     }
 
     public static Advice advise(Evaluator rules, JsonNode root, int top, Mode mode) throws InvalidRequestException {
+        return advise(rules, root, top, mode, null);
+    }
+
+    /**
+     * As {@link #advise(Evaluator, JsonNode, int, Mode)}; listener (may be null) sees every rule firing of every
+     * evaluation the advice makes, which is how a service stops an advice past its time limit.
+     */
+    public static Advice advise(Evaluator rules, JsonNode root, int top, Mode mode, AgendaEventListener listener)
+            throws InvalidRequestException {
         if (top < 1) {
-            throw new InvalidRequestException("top", "must be at least 1, got " + top);
+            throw new InvalidRequestException("top", rules.reader().messages().format("advise.top", top));
         }
-        Advisor advisor = new Advisor(rules, mode);
+        Advisor advisor = new Advisor(rules, mode, listener);
         advisor.read(root);
         return advisor.run(top);
     }
@@ -113,7 +127,9 @@ public final class Advisor {
             if (options.size() == top) {
                 break;
             }
-            options.add(new Advice.Option(options.size() + 1, c.plan, c.choices, why(c), c.bill));
+            List<String> explained = new ArrayList<>();
+            List<String> why = why(c, explained);
+            options.add(new Advice.Option(options.size() + 1, c.plan, c.choices, why, explained, c.bill));
         }
         return new Advice(options, rejected, evaluated.size());
     }
@@ -139,7 +155,7 @@ public final class Advisor {
             boolean priced = false;
             TreeSet<Long> options = new TreeSet<>();
             YearMonth month = request.account().billingMonth();
-            for (Object term : rules.termsOf(plan, month)) {
+            for (Object term : PlanProbe.termsOf(rules, plan, month, listener)) {
                 if (term instanceof Fee f && def.code().equals(f.addOn()) && inForce(f, month)) {
                     priced = true;
                     if (f.option() != null) {
@@ -360,7 +376,7 @@ public final class Advisor {
         String key = plan + "|" + choices;
         Bill bill = evaluated.get(key);
         if (bill == null) {
-            bill = rules.evaluate(requestFor(plan, choices));
+            bill = rules.evaluate(requestFor(plan, choices), listener);
             evaluated.put(key, bill);
         }
         return new Candidate(plan, List.copyOf(choices), bill);
@@ -440,13 +456,16 @@ public final class Advisor {
      * Why each add-on is in the combination: "wanted", or the violations that appear when it is left out,
      * a meter's limit written as "field used > cap on plan: ADD_ON".
      */
-    private List<String> why(Candidate c) {
+    private List<String> why(Candidate c, List<String> explained) {
         List<String> out = new ArrayList<>();
+        Messages words = rules.reader().messages();
         String planName = catalog.planName(c.plan);
         Set<String> present = new LinkedHashSet<>(reasons(c.bill));
         for (Choice choice : c.choices) {
+            String addOnName = catalog.addOnName(choice.type());
             if (wanted.containsKey(choice.type())) {
                 out.add("wanted: " + choice.type());
+                explained.add(words.format("advise.why.wanted", addOnName));
                 continue;
             }
             List<Choice> without = new ArrayList<>(c.choices);
@@ -468,19 +487,40 @@ public final class Advisor {
                     if (used != null && cap != null) {
                         String field = meter.shape() == MeterShape.DAILY ? meter.seriesField() : meter.field();
                         out.add(field + " " + used + " > " + cap.cap() + " on " + planName + ": " + choice.type());
+                        explained.add(words.format("advise.why.limit", meter.label(), used, planName, cap.cap(),
+                                addOnName));
                         said = true;
                         continue;
                     }
                 }
                 out.add(v.code() + " " + v.subject() + " on " + planName + ": " + choice.type());
+                explained.add(words.format("advise.why.violation", addOnName, reasonText(catalog, words,
+                        v.code() + " " + v.subject())));
                 said = true;
             }
             if (!said) {
-                out.add((w.total().compareTo(c.total()) > 0 ? "cheaper with it" : "not needed") + " on " + planName
-                        + ": " + choice.type());
+                boolean cheaper = w.total().compareTo(c.total()) > 0;
+                out.add((cheaper ? "cheaper with it" : "not needed") + " on " + planName + ": " + choice.type());
+                explained.add(words.format(cheaper ? "advise.why.cheaper" : "advise.why.notNeeded", addOnName,
+                        planName));
             }
         }
         return out;
+    }
+
+    /**
+     * A reason "CODE SUBJECT" in words: the violation's label and the subject's (a meter's label, an add-on's or
+     * a plan's name, or the subject itself).
+     */
+    static String reasonText(Catalog catalog, Messages words, String reason) {
+        int space = reason.indexOf(' ');
+        String code = space < 0 ? reason : reason.substring(0, space);
+        String subject = space < 0 ? "" : reason.substring(space + 1);
+        String label = catalog.violation(code) == null ? code : catalog.violation(code).label();
+        String what = catalog.meter(subject) != null ? catalog.meter(subject).label()
+                : catalog.addOn(subject) != null ? catalog.addOn(subject).name()
+                : catalog.plan(subject) != null ? catalog.plan(subject).name() : subject;
+        return words.format("advise.reason", label, what);
     }
 
     /** The usage figures and the limits in force that the rules derive for a request. */
@@ -492,6 +532,9 @@ public final class Advisor {
         Map<String, Limit> limits = new HashMap<>();
         LocalDate first = r.account().billingMonth().atDay(1);
         KieSession session = rules.kieBase().newKieSession();
+        if (listener != null) {
+            session.addEventListener(listener);
+        }
         try {
             session.insert(catalog);
             session.insert(r.account());

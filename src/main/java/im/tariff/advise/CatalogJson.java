@@ -8,16 +8,20 @@ import im.tariff.catalog.MeterDef;
 import im.tariff.catalog.PlanDef;
 import im.tariff.catalog.ViolationDef;
 import im.tariff.evaluate.Evaluator;
+import im.tariff.i18n.Messages;
 import im.tariff.model.Fee;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.TreeSet;
+import org.kie.api.event.rule.AgendaEventListener;
 
 /**
- * The catalog of one rule set as JSON (GET /v1/catalog), for the calculator page: plans, add-ons with the
- * option values each plan prices in the month, meters with their shapes, labels, units and dimension values,
- * line and violation codes with their labels, and the currency. Names and numbers all come from the rules.
+ * The catalog of one rule set as JSON (GET /v1/catalog), for the calculator page: its language and the page's
+ * words in it, plans, add-ons with the option values each plan prices in the month, meters with their shapes,
+ * labels, units and dimension values, line and violation codes with their labels, the currency, the order in
+ * which to ask for the meters, and the price list of the month ({@link PriceList}). Names and numbers all come
+ * from the rules.
  */
 public final class CatalogJson {
 
@@ -26,8 +30,13 @@ public final class CatalogJson {
 
     /** The option values a plan prices for an add-on in a month, ascending (empty when it has no option). */
     public static TreeSet<Long> optionValues(Evaluator rules, String plan, String addOn, YearMonth month) {
+        return optionValues(rules, plan, addOn, month, null);
+    }
+
+    private static TreeSet<Long> optionValues(Evaluator rules, String plan, String addOn, YearMonth month,
+                                              AgendaEventListener listener) {
         TreeSet<Long> values = new TreeSet<>();
-        for (Object term : rules.termsOf(plan, month)) {
+        for (Object term : PlanProbe.termsOf(rules, plan, month, listener)) {
             if (term instanceof Fee f && addOn.equals(f.addOn()) && f.option() != null
                     && !f.validFrom().isAfter(month.atEndOfMonth()) && !f.validTo().isBefore(month.atDay(1))) {
                 values.add(f.option());
@@ -37,12 +46,36 @@ public final class CatalogJson {
     }
 
     public static void write(Evaluator rules, YearMonth month, JsonGenerator g) throws IOException {
+        write(rules, month, g, null);
+    }
+
+    /** The catalog JSON as a string; listener (may be null) sees the rule firings of the probes it takes. */
+    public static String toJson(Evaluator rules, YearMonth month, AgendaEventListener listener) {
+        java.io.StringWriter out = new java.io.StringWriter(16384);
+        try (JsonGenerator g = im.tariff.io.Json.FACTORY.createGenerator(out)) {
+            write(rules, month, g, listener);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Writes the catalog; listener (may be null) sees the rule firings of the probes it takes. */
+    public static void write(Evaluator rules, YearMonth month, JsonGenerator g, AgendaEventListener listener)
+            throws IOException {
         Catalog c = rules.catalog();
         g.writeStartObject();
         g.writeStringField("rulesVersion", rules.version());
         g.writeStringField("month", month.toString());
         g.writeStringField("currency", c.currency());
         g.writeStringField("currencyLabel", c.currencyLabel());
+        g.writeStringField("language", c.language().code());
+        g.writeStringField("languageTag", c.language().tag());
+        g.writeObjectFieldStart("words");
+        for (Map.Entry<String, String> w : Messages.of(c.language()).templates("web.").entrySet()) {
+            g.writeStringField(w.getKey(), w.getValue());
+        }
+        g.writeEndObject();
         g.writeArrayFieldStart("plans");
         for (PlanDef p : c.plans()) {
             g.writeStartObject();
@@ -74,7 +107,7 @@ public final class CatalogJson {
                 g.writeObjectFieldStart("values");
                 for (String p : a.offeredOn()) {
                     g.writeArrayFieldStart(p);
-                    for (Long v : optionValues(rules, p, a.code(), month)) {
+                    for (Long v : optionValues(rules, p, a.code(), month, listener)) {
                         g.writeNumber(v);
                     }
                     g.writeEndArray();
@@ -132,6 +165,7 @@ public final class CatalogJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        PriceList.write(rules, month, g, listener);
         g.writeEndObject();
     }
 }

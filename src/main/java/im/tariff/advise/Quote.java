@@ -8,6 +8,7 @@ import im.tariff.catalog.AddOnDef;
 import im.tariff.catalog.Catalog;
 import im.tariff.catalog.MeterDef;
 import im.tariff.evaluate.Evaluator;
+import im.tariff.i18n.Messages;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.model.Bill;
 import java.math.BigDecimal;
@@ -36,12 +37,13 @@ public final class Quote {
      * The request of a quote body {"plan", "addOns", "usage", "billingMonth"?}: appId "quote" and, when the
      * body has none, the default month. Everything else is left for the reader to judge.
      */
-    public static JsonNode request(JsonNode body, YearMonth defaultMonth) throws InvalidRequestException {
+    public static JsonNode request(JsonNode body, YearMonth defaultMonth, Messages words)
+            throws InvalidRequestException {
         if (body == null || body.isMissingNode() || body.isNull()) {
-            throw new InvalidRequestException("$", "empty request: expected a JSON object");
+            throw new InvalidRequestException("$", words.format("reader.empty"));
         }
         if (!body.isObject()) {
-            throw new InvalidRequestException("$", "expected a JSON object");
+            throw new InvalidRequestException("$", words.format("quote.expectedJsonObject"));
         }
         ObjectNode request = NODES.objectNode();
         request.put("appId", APP_ID);
@@ -54,7 +56,13 @@ public final class Quote {
 
     /** Reads and evaluates a quote body with one rule set. */
     public static Bill bill(Evaluator rules, JsonNode body, YearMonth defaultMonth) throws InvalidRequestException {
-        return rules.evaluate(rules.reader().read(request(body, defaultMonth)));
+        return rules.evaluate(read(rules, body, defaultMonth));
+    }
+
+    /** Reads a quote body with one rule set: the request it makes, validated, or the reader's refusal. */
+    public static im.tariff.model.BillRequest read(Evaluator rules, JsonNode body, YearMonth defaultMonth)
+            throws InvalidRequestException {
+        return rules.reader().read(request(body, defaultMonth, rules.reader().messages()));
     }
 
     /** The usage fields a quote takes as NAME=VALUE: every whole count and every monthly peak. */
@@ -76,6 +84,7 @@ public final class Quote {
      */
     public static ObjectNode body(Catalog catalog, String plan, List<String> addOns, List<String> usage, String month)
             throws InvalidRequestException {
+        Messages words = Messages.of(catalog.language());
         ObjectNode body = NODES.objectNode();
         if (month != null) {
             body.put("billingMonth", month);
@@ -93,7 +102,7 @@ public final class Quote {
                 String value = spec.substring(colon + 1);
                 AddOnDef def = catalog.addOn(type);
                 if (def != null && !def.hasOption()) {
-                    throw new InvalidRequestException("--addon " + spec, "add-on " + type + " takes no option");
+                    throw new InvalidRequestException("--addon " + spec, words.format("quote.noOption", type));
                 }
                 a.set(def == null ? "option" : def.optionField(), number(value));
             }
@@ -104,15 +113,15 @@ public final class Quote {
         for (String spec : usage) {
             int eq = spec.indexOf('=');
             if (eq <= 0) {
-                throw new InvalidRequestException("--usage " + spec, "expected NAME=VALUE, e.g. " + example(known));
+                throw new InvalidRequestException("--usage " + spec, words.format("quote.nameValue", example(known)));
             }
             String name = spec.substring(0, eq);
             if (!known.contains(name)) {
-                throw new InvalidRequestException("--usage " + name, "unknown usage figure '" + name
-                        + "' (expected one of " + String.join(", ", known) + ")");
+                throw new InvalidRequestException("--usage " + name, words.format("quote.unknownUsage", name,
+                        words.join(known)));
             }
             if (seen.put(name, spec) != null) {
-                throw new InvalidRequestException("--usage " + name, "given twice");
+                throw new InvalidRequestException("--usage " + name, words.format("quote.givenTwice"));
             }
             u.set(name, number(spec.substring(eq + 1)));
         }

@@ -145,7 +145,7 @@ public final class BatchRunner {
                 int start = c.starts()[i];
                 long length = c.tooLong() > 0 ? c.tooLong() : c.ends()[i] - start;
                 if (length > maxLineBytes) {
-                    ErrorRecord.write(g, c.firstLine() + i, JsonInput.tooLarge(maxLineBytes, length).reason(), "$");
+                    ErrorRecord.write(g, c.firstLine() + i, evaluator.tooLong(maxLineBytes, length), "$");
                 } else if (evaluator.evaluate(c.firstLine() + i, c.data(), start, c.ends()[i] - start, g)) {
                     bills++;
                 }

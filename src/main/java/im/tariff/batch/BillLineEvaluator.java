@@ -5,6 +5,7 @@ import im.tariff.evaluate.Evaluator;
 import im.tariff.evaluate.EvaluationException;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
+import im.tariff.io.JsonInput;
 import im.tariff.io.RequestReader;
 import im.tariff.model.BillRequest;
 import im.tariff.model.Bill;
@@ -29,6 +30,8 @@ public final class BillLineEvaluator implements LineEvaluator {
     }
 
     private final Billing billing;
+    /** The reader of the rules in force: its language words a refusal made before any reading. */
+    private final Supplier<RequestReader> reader;
 
     /** rules: the rule set each line is read and evaluated with (its catalog validates the request). */
     public BillLineEvaluator(Supplier<Evaluator> rules) {
@@ -36,11 +39,18 @@ public final class BillLineEvaluator implements LineEvaluator {
             Evaluator r = rules.get(); // one rule set for the whole line
             return r.evaluate(r.reader().read(buf, off, len));
         };
+        this.reader = () -> rules.get().reader();
     }
 
     /** Any evaluation of requests read by the given reader (a benchmark's hand-coded baseline, a test). */
     public BillLineEvaluator(RequestReader reader, Function<BillRequest, Bill> evaluation) {
         this.billing = (buf, off, len) -> evaluation.apply(reader.read(buf, off, len));
+        this.reader = () -> reader;
+    }
+
+    @Override
+    public String tooLong(long limit, long length) {
+        return JsonInput.tooLarge(limit, length, reader.get().messages()).reason();
     }
 
     @Override

@@ -14,4 +14,9 @@ public interface LineEvaluator {
      * newline, into out. Returns true for a bill, false for an error record.
      */
     boolean evaluate(long lineNo, byte[] buf, int off, int len, JsonGenerator out) throws IOException;
+
+    /** The error record's reason for a line of length bytes over limit bytes (the rules' language when known). */
+    default String tooLong(long limit, long length) {
+        return im.tariff.io.JsonInput.tooLarge(limit, length).reason();
+    }
 }

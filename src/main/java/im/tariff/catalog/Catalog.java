@@ -1,5 +1,7 @@
 package im.tariff.catalog;
 
+import im.tariff.i18n.Language;
+import im.tariff.i18n.Messages;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,16 +28,16 @@ public final class Catalog {
     private final Map<MeterShape, List<MeterDef>> metersByShape = new java.util.EnumMap<>(MeterShape.class);
     private final Map<String, LineDef> lines;
     private final Map<String, ViolationDef> violations;
+    private final Language language;
 
     /** How the sheet bills a prepaid period: prorated by days or not, and when a downgrade takes effect. */
     public record Proration(boolean byDays, Downgrade downgrade) {
     }
 
-    private final String language;
-    private final Proration proration;
+        private final Proration proration;
     private final java.time.ZoneId zone;
 
-    Catalog(String currency, String currencyLabel, String language, Proration proration, java.time.ZoneId zone,
+    Catalog(String currency, String currencyLabel, Language language, Proration proration, java.time.ZoneId zone,
             List<PlanDef> plans,
             List<AddOnDef> addOns, List<MeterDef> meters, List<LineDef> lines, List<ViolationDef> violations) {
         this.currency = currency;
@@ -73,11 +75,6 @@ public final class Catalog {
         return currency;
     }
 
-    /** The sheet's language ("zh", "en"): the library's words on its bills and in its check. */
-    public String language() {
-        return language;
-    }
-
     /** The time zone of the sheet's calendar (UTC when the catalog declares none). */
     public java.time.ZoneId zone() {
         return zone;
@@ -106,6 +103,19 @@ public final class Catalog {
     /** How descriptions write the currency ("元"); the code when no label is declared. */
     public String currencyLabel() {
         return currencyLabel == null ? currency : currencyLabel;
+    }
+
+    /**
+     * The language the tariff speaks ({@code $c.language("en")}; Chinese when not declared): every message about
+     * it is written in it, {@code Messages.of(catalog.language())}.
+     */
+    public Language language() {
+        return language;
+    }
+
+    /** Every message about this tariff, in its language: {@code $cat.words().format("key", …)} in a rule. */
+    public Messages words() {
+        return Messages.of(language);
     }
 
     public List<PlanDef> plans() {

@@ -1,7 +1,7 @@
 package im.tariff.catalog;
 
+import im.tariff.i18n.Language;
 import im.tariff.model.BillingMode;
-import im.tariff.model.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,6 +18,7 @@ import java.util.Map;
  *     $c : CatalogDraft()
  * then
  *     $c.currency("EUR", "€");
+ *     $c.language("en");
  *     $c.plan("BASIC", "Basic");
  * end
  * </pre>
@@ -27,8 +28,7 @@ public final class CatalogDraft {
     private Declared current = Declared.UNKNOWN;
     private String currency;
     private String currencyLabel;
-    private String language;
-    private Declared languageDeclared;
+    private Language language;
     private boolean prorated;
     private java.time.ZoneId zone;
     private Downgrade downgrade = Downgrade.NEXT_MONTH;
@@ -59,21 +59,21 @@ public final class CatalogDraft {
     }
 
     /**
-     * The language of the sheet ("zh" Chinese, "en" English): the words of the engine's library on its bills,
-     * its check and its messages. Chinese when not declared.
+     * The language of the tariff's names and of every message about it ("zh" or "en"): the reader's refusals,
+     * the table, the scenario runner, the calculator page. Chinese when not declared.
      */
     public void language(String code) {
-        if (!Wording.LANGUAGES.contains(code)) {
-            problems.add(new CatalogIssue(current, "不支持的语言 " + code + "：请写 " + Wording.LANGUAGES
-                    + " 之一 (unsupported language; write one of " + Wording.LANGUAGES + ")"));
+        Language l = Language.of(code);
+        if (l == null) {
+            problems.add(new CatalogIssue(current, "不支持的语言 '" + code + "'：请写 $c.language(\"zh\") 或 "
+                    + "$c.language(\"en\") (unsupported language; zh or en)"));
             return;
         }
-        if (language != null && !language.equals(code)) {
-            problems.add(new CatalogIssue(current, "语言声明了两次：" + language + " 和 " + code
+        if (language != null && language != l) {
+            problems.add(new CatalogIssue(current, "语言声明了两次：" + language.code() + " 和 " + l.code()
                     + " (the language is declared twice)"));
         }
-        language = code;
-        languageDeclared = current;
+        language = l;
     }
 
     /**
@@ -329,10 +329,10 @@ public final class CatalogDraft {
         List<ViolationDef> all = new ArrayList<>(violations);
         java.util.Set<String> declared = new java.util.HashSet<>();
         violations.forEach(v -> declared.add(v.code()));
-        String lang = language == null ? Wording.LANGUAGES.get(0) : language;
+        Language lang = language == null ? Language.DEFAULT : language;
         for (String[] v : libraryViolations) {
             if (declared.add(v[0])) {
-                all.add(new ViolationDef(v[0], "en".equals(lang) ? v[2] : v[1], all.size(), libraryDeclared));
+                all.add(new ViolationDef(v[0], lang == Language.EN ? v[2] : v[1], all.size(), libraryDeclared));
             }
         }
         return all;
@@ -345,8 +345,8 @@ public final class CatalogDraft {
 
     /** The immutable catalog; {@link Declarations} reports what is wrong with it. */
     Catalog freeze() {
-        return new Catalog(currency, currencyLabel, language == null ? Wording.LANGUAGES.get(0) : language,
-                new Catalog.Proration(prorated, downgrade), zone == null ? java.time.ZoneOffset.UTC : zone, planList(), addOnList(), meterList(), lineList(),
-                violationList());
+        return new Catalog(currency, currencyLabel, language == null ? Language.DEFAULT : language,
+                new Catalog.Proration(prorated, downgrade), zone == null ? java.time.ZoneOffset.UTC : zone, planList(),
+                addOnList(), meterList(), lineList(), violationList());
     }
 }

@@ -47,7 +47,7 @@ public class AdviseCommand implements Callable<Integer> {
         Advisor.Mode mode = exhaustive ? Advisor.Mode.EXHAUSTIVE : Advisor.Mode.PRUNED;
         Advice advice;
         try {
-            JsonNode text = JsonInput.parse(bytes, 0, bytes.length);
+            JsonNode text = JsonInput.parse(bytes, 0, bytes.length, compiled.reader().messages());
             long started = System.nanoTime();
             advice = Advisor.advise(compiled, text, top, mode);
             long firstNanos = System.nanoTime() - started;

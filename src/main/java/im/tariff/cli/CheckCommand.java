@@ -3,9 +3,11 @@ package im.tariff.cli;
 import im.tariff.proof.TariffCheck;
 import im.tariff.evaluate.Evaluator;
 import im.tariff.evaluate.RuleKind;
-import im.tariff.model.Wording;
+import im.tariff.i18n.Language;
 import picocli.CommandLine.Option;
 import im.tariff.evaluate.EvaluationException;
+import im.tariff.i18n.Messages;
+import im.tariff.i18n.Language;
 import im.tariff.compile.RuleProblem;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.scenario.Scenario;
@@ -47,7 +49,7 @@ public class CheckCommand implements Callable<Integer> {
         } catch (RuleCompilationException e) {
             throw new CliExit(ExitCodes.BAD_RULES, RulesOption.describe(e));
         }
-        String lang = compiled.catalog().language();
+        Language lang = compiled.catalog().language();
         TariffCheck.Result proof = TariffCheck.run(compiled, month != null ? month : compiled.catalog().thisMonth());
         List<RuleProblem> problems = new ArrayList<>(proof.problems());
         for (RuleProblem p : scenarioFailures(compiled)) {
@@ -61,13 +63,13 @@ public class CheckCommand implements Callable<Integer> {
             for (RuleProblem p : problems) {
                 sb.append(p).append('\n');
             }
-            sb.append(Wording.say(lang, "check.failed", problems.size()));
+            sb.append(Messages.of(lang).format("check.failed", problems.size()));
             compiled.close();
             throw new CliExit(ExitCodes.BAD_RULES, sb.toString());
         }
         long library = compiled.ruleKinds().values().stream()
                 .filter(k -> k == RuleKind.LIBRARY || k == RuleKind.CLOSED_WORLD).count();
-        Console.OUT.println(Wording.say(lang, "check.summary", compiled.source().files().size(),
+        Console.OUT.println(Messages.of(lang).format("check.summary", compiled.source().files().size(),
                 compiled.ruleNames().size(), library, compiled.version(), compiled.source().origin(),
                 compiled.catalog().plans().size(), compiled.catalog().addOns().size(),
                 compiled.catalog().meters().size(), proof.probes(), proof.millis()));
@@ -80,13 +82,14 @@ public class CheckCommand implements Callable<Integer> {
      * per failing rule and reason, naming the first scenario it breaks and how many it breaks in all.
      */
     private List<RuleProblem> scenarioFailures(Evaluator compiled) {
+        Messages words = compiled.reader().messages();
         List<RuleProblem> out = new ArrayList<>();
         if (rules.rulesDir == null || !Files.isDirectory(rules.rulesDir.resolve("scenarios"))) {
             return out;
         }
         ScenarioSuite suite;
         try {
-            suite = ScenarioSuite.load(rules.rulesDir.resolve("scenarios"));
+            suite = ScenarioSuite.load(rules.rulesDir.resolve("scenarios"), words);
         } catch (ScenarioFormatException e) {
             return out; // a malformed scenario is tariff test's business
         }
@@ -103,11 +106,11 @@ public class CheckCommand implements Callable<Integer> {
                 failures.putIfAbsent(key, e);
             }
         }
-        String lang = compiled.catalog().language();
+        Language lang = compiled.catalog().language();
         byFailure.forEach((key, scenarios) -> {
             EvaluationException e = failures.get(key);
             Scenario first = scenarios.get(0);
-            out.add(new RuleProblem(e.file(), e.line(), Wording.say(lang, "check.scenarioFails", e.reason(),
+            out.add(new RuleProblem(e.file(), e.line(), Messages.of(lang).format("check.scenarioFails", e.reason(),
                     first.name(), first.file(), scenarios.size())));
         });
         return out;

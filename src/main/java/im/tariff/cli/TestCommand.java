@@ -2,6 +2,7 @@ package im.tariff.cli;
 
 import im.tariff.evaluate.Evaluator;
 import im.tariff.evaluate.RuleKind;
+import im.tariff.i18n.Messages;
 import im.tariff.scenario.ExpectationFix;
 import im.tariff.scenario.ExpectationUpdater;
 import im.tariff.scenario.ScenarioFormatException;
@@ -51,29 +52,31 @@ public class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> where = paths.isEmpty() ? List.of(defaultPath()) : paths;
-        ScenarioSuite suite = load(where);
-        if (suite.scenarios().isEmpty()) {
-            throw new CliExit(ExitCodes.BAD_INPUT, "no scenario files (*.yaml, *.yml) in " + where);
-        }
+        // the rules first: the scenarios are read, and what is wrong with them said, in their language
         Evaluator compiled = rules.loadEngine().rules();
+        Messages words = compiled.reader().messages();
+        ScenarioSuite suite = load(where, words);
+        if (suite.scenarios().isEmpty()) {
+            throw new CliExit(ExitCodes.BAD_INPUT, words.format("test.noFiles", where));
+        }
         SuiteResult result = suite.run(compiled);
         PrintWriter out = spec.commandLine().getOut();
         if (accept) {
-            acceptNewValues(result, where, out);
-            suite = load(where);
+            acceptNewValues(result, where, out, words);
+            suite = load(where, words);
             result = suite.run(compiled);
         }
-        out.println("rules " + compiled.source().origin() + " (version " + compiled.version() + "), "
-                + suite.scenarios().size() + " scenarios from " + (where.size() > 3 ? where.size() + " paths" : where));
+        out.println(words.format("test.header", compiled.source().origin(), compiled.version(),
+                suite.scenarios().size(), where.size() > 3 ? words.format("test.paths", where.size()) : where));
         for (var r : result.results()) {
             if (!r.passed()) {
                 out.print(r.failureMessage());
             } else if (verbose) {
-                out.println("ok   " + r.scenario().displayName());
+                out.println(words.format("test.ok", r.scenario().displayName()));
             }
         }
         int status = result.failed() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
-        if (coverage && !printCoverage(result, compiled, out)) {
+        if (coverage && !printCoverage(result, compiled, out, words)) {
             status = ExitCodes.FAILED;
         }
         out.println(result.summary());
@@ -81,26 +84,26 @@ public class TestCommand implements Callable<Integer> {
         return status;
     }
 
-    private static ScenarioSuite load(List<Path> where) {
+    private static ScenarioSuite load(List<Path> where, Messages words) {
         try {
-            return ScenarioSuite.load(where);
+            return ScenarioSuite.load(where, words);
         } catch (ScenarioFormatException e) {
             throw new CliExit(ExitCodes.BAD_INPUT, e.getMessage());
         }
     }
 
     /** Rewrites the differing numbers and dates of the failing scenarios in their files. */
-    private static void acceptNewValues(SuiteResult result, List<Path> where, PrintWriter out) {
+    private static void acceptNewValues(SuiteResult result, List<Path> where, PrintWriter out, Messages words) {
         List<ExpectationFix> fixes = new ArrayList<>();
         result.results().forEach(r -> fixes.addAll(r.fixes()));
         try {
-            for (String line : ExpectationUpdater.apply(fixes)) {
+            for (String line : ExpectationUpdater.apply(fixes, words)) {
                 out.println(line);
             }
         } catch (IOException e) {
-            throw new CliExit(ExitCodes.BAD_INPUT, "cannot update scenario files: " + e.getMessage());
+            throw new CliExit(ExitCodes.BAD_INPUT, words.format("test.cannotUpdate", e.getMessage()));
         }
-        out.println("accepted " + fixes.size() + " value(s); check them with: git diff " + where.get(0));
+        out.println(words.format("test.accepted", fixes.size(), where.get(0)));
     }
 
     /**
@@ -108,8 +111,8 @@ public class TestCommand implements Callable<Integer> {
      * it, or what it is when scenarios need not fire it (a catalog declaration, a library rule). False when a
      * rule of the tariff fires in no scenario.
      */
-    private static boolean printCoverage(SuiteResult result, Evaluator compiled, PrintWriter out) {
-        out.println("rule coverage (scenarios that fire each rule):");
+    private static boolean printCoverage(SuiteResult result, Evaluator compiled, PrintWriter out, Messages words) {
+        out.println(words.format("test.coverage.title"));
         int tariff = 0;
         for (RuleKind kind : RuleKind.values()) {
             for (Map.Entry<String, Integer> e : result.ruleCoverage().entrySet()) {
@@ -118,24 +121,25 @@ public class TestCommand implements Callable<Integer> {
                 }
                 int n = e.getValue();
                 String status = switch (kind) {
-                    case TARIFF -> n == 0 ? "<-- no scenario" : "";
-                    case CATALOG -> "declares the catalog when the rules are compiled";
-                    case LIBRARY -> "library rule" + (n == 0 ? "" : ", fires in " + n);
-                    case CLOSED_WORLD -> "library rule, fires only where a tariff has a gap" + (n == 0 ? "" : ": " + n);
+                    case TARIFF -> n == 0 ? words.format("test.coverage.uncovered") : "";
+                    case CATALOG -> words.format("test.coverage.catalog");
+                    case LIBRARY -> n == 0 ? words.format("test.coverage.library")
+                            : words.format("test.coverage.libraryFired", n);
+                    case CLOSED_WORLD -> n == 0 ? words.format("test.coverage.closedWorld")
+                            : words.format("test.coverage.closedWorldFired", n);
                 };
                 tariff += kind == RuleKind.TARIFF ? 1 : 0;
                 String count = kind == RuleKind.TARIFF ? String.format("%4d", n) : "   -";
-                out.printf("  %s  %s  (%s)%s%n", count, e.getKey(), compiled.locator().where(e.getKey()).where(),
-                        status.isEmpty() ? "" : "   " + status);
+                out.println(words.format("test.coverage.rule", count, e.getKey(),
+                        compiled.locator().where(e.getKey()).where(), status.isEmpty() ? "" : "   " + status));
             }
         }
         List<String> uncovered = result.uncoveredRules();
         if (uncovered.isEmpty()) {
-            out.println("every rule of the tariff (" + tariff + ") fires in some scenario; "
-                    + result.ruleCoverage().size() + " rules listed");
+            out.println(words.format("test.coverage.all", tariff, result.ruleCoverage().size()));
             return true;
         }
-        out.println(uncovered.size() + " rule(s) fired by no scenario: add a scenario for each");
+        out.println(words.format("test.coverage.missing", uncovered.size()));
         return false;
     }
 

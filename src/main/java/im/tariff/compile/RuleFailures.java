@@ -3,7 +3,8 @@ package im.tariff.compile;
 
 import im.tariff.catalog.Declared;
 import im.tariff.model.TermException;
-import im.tariff.model.Wording;
+import im.tariff.i18n.Language;
+import im.tariff.i18n.Messages;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -22,11 +23,11 @@ public final class RuleFailures {
     }
 
     public static RuleFailure explain(RuntimeException e, RuleLocator locator) {
-        return explain(e, locator, "zh");
+        return explain(e, locator, Language.DEFAULT);
     }
 
     /** As {@link #explain(RuntimeException, RuleLocator)}, a term's own error said in the sheet's language. */
-    public static RuleFailure explain(RuntimeException e, RuleLocator locator, String language) {
+    public static RuleFailure explain(RuntimeException e, RuleLocator locator, Language language) {
         String rule = null;
         for (Throwable t = e; t != null && rule == null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConsequenceException ce && ce.getMatch() != null) {
@@ -49,7 +50,7 @@ public final class RuleFailures {
                 }
             }
             if (at == null) {
-                String reason = Wording.say(language, "error.failed", cause);
+                String reason = Messages.of(language).format("error.failed", cause);
                 return new RuleFailure(null, null, 0, reason, reason);
             }
             rule = at.rule();
@@ -62,7 +63,7 @@ public final class RuleFailures {
         }
         at = atTheTerm(e, at, locator);
         String where = at.file() == null ? "" : at.file() + ":" + at.line() + ": ";
-        String reason = Wording.say(language, "error.ruleFailed", rule, cause);
+        String reason = Messages.of(language).format("error.ruleFailed", rule, cause);
         return new RuleFailure(rule, at.file(), at.line(), reason, where + reason);
     }
 
@@ -93,7 +94,7 @@ public final class RuleFailures {
     }
 
     /** The innermost message, which says what went wrong (a wrong type, a null). */
-    private static String rootCause(Throwable e, String language) {
+    private static String rootCause(Throwable e, Language language) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof TermException te) {
                 return te.in(language);

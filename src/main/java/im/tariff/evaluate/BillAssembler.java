@@ -6,7 +6,8 @@ import im.tariff.model.Account;
 import im.tariff.model.Bill;
 import im.tariff.model.ChargeLine;
 import im.tariff.model.Violation;
-import im.tariff.model.Wording;
+import im.tariff.i18n.Language;
+import im.tariff.i18n.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -57,25 +58,25 @@ final class BillAssembler {
 
     /** No line is added silently: each comes from a term, once a period, with a declared code and a sign that fits. */
     private static void check(Catalog catalog, FactRecorder facts, RuleLocator locator) {
-        String lang = catalog.language();
+        Language lang = catalog.language();
         Map<Object, List<ChargeLine>> byTerm = new IdentityHashMap<>();
         for (ChargeLine line : facts.lines) {
             String by = facts.insertedBy.get(line);
             if (line.term() == null) {
-                throw failure(locator, by, Wording.say(lang, "error.lineWithoutTerm", by, line.code()));
+                throw failure(locator, by, Messages.of(lang).format("error.lineWithoutTerm", by, line.code()));
             }
             if (catalog.line(line.code()) == null) {
-                throw failure(locator, line.rule(), Wording.say(lang, "error.lineUndeclared", line.code(), line.rule()));
+                throw failure(locator, line.rule(), Messages.of(lang).format("error.lineUndeclared", line.code(), line.rule()));
             }
             if (line.amount().signum() < 0 && !line.isCredit()) {
-                throw failure(locator, line.rule(), Wording.say(lang, "error.negative", line.code(), line.rule(),
+                throw failure(locator, line.rule(), Messages.of(lang).format("error.negative", line.code(), line.rule(),
                         line.amount().toPlainString()));
             }
             List<ChargeLine> same = byTerm.computeIfAbsent(line.term(), k -> new ArrayList<>(1));
             for (ChargeLine other : same) {
                 if (other.periodStart().equals(line.periodStart()) && other.billingMode() == line.billingMode()
                         && other.code().equals(line.code())) {
-                    throw failure(locator, line.rule(), Wording.say(lang, "error.chargedTwice", line.rule(),
+                    throw failure(locator, line.rule(), Messages.of(lang).format("error.chargedTwice", line.rule(),
                             line.periodStart(), facts.insertedBy.get(other), by));
                 }
             }

@@ -16,7 +16,8 @@ import im.tariff.model.PriceGap;
 import im.tariff.model.PriceGap.Kind;
 import im.tariff.model.Term;
 import im.tariff.model.Usage;
-import im.tariff.model.Wording;
+import im.tariff.i18n.Language;
+import im.tariff.i18n.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -77,8 +78,8 @@ final class ClosedWorld {
         List<Term> fees = select(terms, x -> x instanceof PlanPrice pp && PlanPrice.IDENTITY.equals(pp.identity()));
         List<Term> inForce = latest(fees, t, locator, catalog);
         if (inForce.isEmpty()) {
-            String why = fees.isEmpty() ? Wording.say(catalog.language(), "gap.planFee.none")
-                    : Wording.say(catalog.language(), "gap.planFee.notInForce", rules(fees));
+            String why = fees.isEmpty() ? Messages.of(catalog.language()).format("gap.planFee.none")
+                    : Messages.of(catalog.language()).format("gap.planFee.notInForce", rules(fees));
             gaps.plan(t, why);
         }
     }
@@ -147,7 +148,7 @@ final class ClosedWorld {
             MeterDef m = catalog.meter(d.meter());
             if (m != null && m.shape() == MeterShape.PEAK
                     && facts.usage.stream().noneMatch(u -> u.meter().equals(d.meter()))) {
-                throw new EvaluationException(Wording.say(catalog.language(), "error.noPeak", m.code()), null);
+                throw new EvaluationException(Messages.of(catalog.language()).format("error.noPeak", m.code()), null);
             }
         }
     }
@@ -181,33 +182,33 @@ final class ClosedWorld {
         Term b = same.get(1);
         var at = locator.where(a.rule());
         var bt = locator.where(b.rule());
-        String lang = catalog.language();
-        String from = a.dated() ? Wording.say(lang, "conflict.from", a.validFrom()) : Wording.say(lang, "conflict.always");
+        Language lang = catalog.language();
+        String from = a.dated() ? Messages.of(lang).format("conflict.from", a.validFrom()) : Messages.of(lang).format("conflict.always");
         String reason = a.rule().equals(b.rule())
-                ? Wording.say(lang, "error.conflict.sameRule", a.rule(), what(a, catalog), from, day)
-                : Wording.say(lang, "error.conflict", a.rule(), b.rule(), bt.where(), what(a, catalog), from, day);
+                ? Messages.of(lang).format("error.conflict.sameRule", a.rule(), what(a, catalog), from, day)
+                : Messages.of(lang).format("error.conflict", a.rule(), b.rule(), bt.where(), what(a, catalog), from, day);
         String where = at.file() == null ? "" : at.file() + ":" + at.line() + ": ";
         return new EvaluationException(where + reason, null, a.rule(), at.file(), at.line(), reason);
     }
 
     /** What a term prices, in the sheet's words: the plan fee, an add-on (option), a meter's charge, a limit. */
     static String what(Term t, Catalog catalog) {
-        String lang = catalog.language();
+        Language lang = catalog.language();
         if (t instanceof PlanPrice p && PlanPrice.IDENTITY.equals(p.identity())) {
-            return Wording.say(lang, "what.planFee");
+            return Messages.of(lang).format("what.planFee");
         }
         if (t instanceof Fee f) {
-            return f.option() == null ? Wording.say(lang, "what.addOn", catalog.addOnName(f.addOn()))
-                    : Wording.say(lang, "what.addOnOption", catalog.addOnName(f.addOn()), f.option());
+            return f.option() == null ? Messages.of(lang).format("what.addOn", catalog.addOnName(f.addOn()))
+                    : Messages.of(lang).format("what.addOnOption", catalog.addOnName(f.addOn()), f.option());
         }
         if (t instanceof DailyRate r) {
-            return Wording.say(lang, "what.dailyRate", catalog.meterLabel(r.meter()), r.key() == null ? "" : r.key());
+            return Messages.of(lang).format("what.dailyRate", catalog.meterLabel(r.meter()), r.key() == null ? "" : r.key());
         }
         if (t instanceof im.tariff.model.Limit) {
-            return Wording.say(lang, "what.limit", catalog.meterLabel(t.meter()));
+            return Messages.of(lang).format("what.limit", catalog.meterLabel(t.meter()));
         }
         if (t.meter() != null) {
-            return Wording.say(lang, "what.usage", catalog.meterLabel(t.meter()));
+            return Messages.of(lang).format("what.usage", catalog.meterLabel(t.meter()));
         }
         return t.identity();
     }

@@ -13,7 +13,7 @@ import im.tariff.model.Account;
 import im.tariff.model.AddOn;
 import im.tariff.model.PlanChange;
 import im.tariff.model.PlanPrice;
-import im.tariff.model.Wording;
+import im.tariff.i18n.Messages;
 import java.util.ArrayList;
 import im.tariff.model.Bill;
 import im.tariff.model.BillRequest;
@@ -183,7 +183,7 @@ public final class Evaluator {
                 fired += session.fireAllRules(MAX_FIRINGS - fired);
             }
             if (fired >= MAX_FIRINGS) {
-                throw new EvaluationException(Wording.say(catalog.language(), "error.loop", MAX_FIRINGS), null);
+                throw new EvaluationException(Messages.of(catalog.language()).format("error.loop", MAX_FIRINGS), null);
             }
             Bill bill = BillAssembler.assemble(catalog, request.account(), facts, locator, version());
             return new Explained(bill, facts.terms, gaps);

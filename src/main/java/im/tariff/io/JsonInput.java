@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import im.tariff.i18n.Messages;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -45,7 +46,8 @@ import java.util.regex.Pattern;
  * <li>one JSON value per document: anything after it is refused.</li>
  * </ul>
  * The tree is the one {@code Json.MAPPER.readTree} builds for a valid document (decimals with trailing zeros
- * stripped, integers as int, long or big-integer nodes). Stateless and thread-safe.
+ * stripped, integers as int, long or big-integer nodes). The words are those of the {@link Messages} given
+ * (the reader passes its catalog's); without, {@link Messages#defaults()}. Stateless and thread-safe.
  */
 public final class JsonInput {
 
@@ -71,27 +73,36 @@ public final class JsonInput {
     private JsonInput() {
     }
 
-    /** Parses one document held as UTF-8 bytes in buf[off .. off+len). */
+    /** Parses one document held as UTF-8 bytes in buf[off .. off+len), refusals in the default language. */
     public static JsonNode parse(byte[] buf, int off, int len) throws InvalidRequestException {
+        return parse(buf, off, len, Messages.defaults());
+    }
+
+    /** Parses one document held as UTF-8 bytes in buf[off .. off+len), refusals in the words of m. */
+    public static JsonNode parse(byte[] buf, int off, int len, Messages m) throws InvalidRequestException {
         if (len > MAX_BYTES) {
-            throw tooLarge(MAX_BYTES, len);
+            throw tooLarge(MAX_BYTES, len, m);
         }
         int start = off;
         int end = off + len;
         if (len >= 3 && (buf[off] & 0xFF) == 0xEF && (buf[off + 1] & 0xFF) == 0xBB && (buf[off + 2] & 0xFF) == 0xBF) {
             start += 3; // a UTF-8 byte order mark is skipped (RFC 8259 section 8.1 allows it)
         }
-        checkUtf8(buf, start, end);
+        checkUtf8(buf, start, end, m);
         try (JsonParser p = FACTORY.createParser(buf, start, end - start)) {
-            return document(p, buf, start, end);
+            return document(p, buf, start, end, m);
         } catch (IOException e) {
-            throw new InvalidRequestException("$", "malformed JSON: could not be read");
+            throw new InvalidRequestException("$", m.format("json.unreadable"));
         }
     }
 
     /** The refusal of a document of length bytes over limit bytes, in the same words everywhere. */
     public static InvalidRequestException tooLarge(long limit, long length) {
-        return new InvalidRequestException("$", "request over " + limit + " bytes (" + length + " bytes)");
+        return tooLarge(limit, length, Messages.defaults());
+    }
+
+    public static InvalidRequestException tooLarge(long limit, long length, Messages m) {
+        return new InvalidRequestException("$", m.format("json.tooLarge", limit, length));
     }
 
     /**
@@ -99,8 +110,13 @@ public final class JsonInput {
      * then read as its UTF-8 bytes, so it gets exactly the answer those bytes get.
      */
     public static JsonNode parse(String text) throws InvalidRequestException {
+        return parse(text, Messages.defaults());
+    }
+
+    /** Parses one document given as text, refusals in the words of m. */
+    public static JsonNode parse(String text, Messages m) throws InvalidRequestException {
         if (text == null) {
-            throw new InvalidRequestException("$", "empty request: expected a JSON object");
+            throw new InvalidRequestException("$", m.format("reader.empty"));
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -109,24 +125,23 @@ public final class JsonInput {
                     i++;
                     continue;
                 }
-                throw new InvalidRequestException("$", "not valid Unicode text at character " + (i + 1)
-                        + ": a lone surrogate " + hex(c) + " is not a character");
+                throw new InvalidRequestException("$", m.format("json.loneSurrogateText", i + 1, hex(c)));
             }
         }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        return parse(utf8, 0, utf8.length);
+        return parse(utf8, 0, utf8.length, m);
     }
 
     // ---- bytes ----
 
     /** Strict UTF-8, and no raw control characters but tab, line feed and carriage return. */
-    private static void checkUtf8(byte[] b, int from, int to) throws InvalidRequestException {
+    private static void checkUtf8(byte[] b, int from, int to, Messages m) throws InvalidRequestException {
         int i = from;
         while (i < to) {
             int c = b[i] & 0xFF;
             if (c < 0x80) {
                 if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                    throw controlCharacter(b, from, to, i, c);
+                    throw controlCharacter(b, from, to, i, c, m);
                 }
                 i++;
                 continue;
@@ -153,46 +168,43 @@ public final class JsonInput {
                 need = 3;
                 hi = 0x8F; // nothing above U+10FFFF
             } else {
-                throw badUtf8(b, from, to, i);
+                throw badUtf8(b, from, to, i, m);
             }
             for (int k = 1; k <= need; k++) {
                 if (i + k >= to) {
-                    throw new InvalidRequestException("$", "not valid UTF-8 at byte " + (i - from + 1)
-                            + ": the text ends inside a character; requests must be UTF-8");
+                    throw new InvalidRequestException("$", m.format("json.endsInsideCharacter", i - from + 1));
                 }
                 int cont = b[i + k] & 0xFF;
                 int min = k == 1 ? lo : 0x80;
                 int max = k == 1 ? hi : 0xBF;
                 if (cont < min || cont > max) {
-                    throw badUtf8(b, from, to, i);
+                    throw badUtf8(b, from, to, i, m);
                 }
             }
             i += need + 1;
         }
     }
 
-    private static InvalidRequestException badUtf8(byte[] b, int from, int to, int at) {
+    private static InvalidRequestException badUtf8(byte[] b, int from, int to, int at, Messages m) {
         int c = b[at] & 0xFF;
         String hint = "";
         // only this request's bytes count: a batch buffer holds the next lines too
         if (at == from && to > at + 1 && (c == 0xFE || c == 0xFF)) {
-            hint = " (a UTF-16 byte order mark?)";
+            hint = m.format("json.hint.utf16Bom");
         } else if (c == 0xED) {
-            hint = " (an encoded surrogate, which is not a character)";
+            hint = m.format("json.hint.encodedSurrogate");
         }
-        return new InvalidRequestException("$", "not valid UTF-8 at byte " + (at - from + 1) + " (byte "
-                + String.format("%02X", c) + ")" + hint + "; requests must be UTF-8");
+        return new InvalidRequestException("$", m.format("json.badUtf8", at - from + 1, String.format("%02X", c), hint));
     }
 
-    private static InvalidRequestException controlCharacter(byte[] b, int from, int to, int at, int c) {
-        String hint = c == 0 ? " (UTF-16 or UTF-32 text? requests must be UTF-8)"
-                : " (inside a string write it as \\u" + String.format("%04X", c) + ")";
-        return new InvalidRequestException("$", "malformed JSON at " + position(b, from, to, at)
-                + ": control character U+" + String.format("%04X", c) + " is not allowed raw" + hint);
+    private static InvalidRequestException controlCharacter(byte[] b, int from, int to, int at, int c, Messages m) {
+        String hint = c == 0 ? m.format("json.hint.utf16") : m.format("json.hint.escape", String.format("%04X", c));
+        return new InvalidRequestException("$", m.format("json.controlCharacter", position(b, from, to, at, m),
+                String.format("%04X", c), hint));
     }
 
     /** "line L, column C" of byte offset at, both from 1, the column in characters. */
-    private static String position(byte[] b, int from, int to, int at) {
+    private static String position(byte[] b, int from, int to, int at, Messages m) {
         int line = 1;
         int column = 1;
         for (int i = from; i < at && i < to; i++) {
@@ -204,66 +216,64 @@ public final class JsonInput {
                 column++;
             }
         }
-        return "line " + line + ", column " + column;
+        return m.format("json.position", line, column);
     }
 
     // ---- the tree ----
 
-    private static JsonNode document(JsonParser p, byte[] buf, int from, int to)
+    private static JsonNode document(JsonParser p, byte[] buf, int from, int to, Messages m)
             throws IOException, InvalidRequestException {
         JsonNode root;
         try {
             JsonToken t = p.nextToken();
             if (t == null) {
-                throw new InvalidRequestException("$", "empty request: expected a JSON object");
+                throw new InvalidRequestException("$", m.format("reader.empty"));
             }
-            root = value(p, t, 0, buf, from, to);
+            root = value(p, t, 0, buf, from, to, m);
         } catch (JacksonException e) {
-            throw classify(e, p, buf, from, to, false);
+            throw classify(e, p, buf, from, to, false, m);
         }
         try {
             if (p.nextToken() != null) {
-                throw new InvalidRequestException("$", "malformed JSON at " + where(p.currentTokenLocation(), buf, from, to)
-                        + ": two JSON values in one request (something follows the first value)");
+                throw new InvalidRequestException("$", m.format("json.twoValues",
+                        where(p.currentTokenLocation(), buf, from, to, m)));
             }
         } catch (JacksonException e) {
-            throw classify(e, p, buf, from, to, true);
+            throw classify(e, p, buf, from, to, true, m);
         }
         return root;
     }
 
-    private static JsonNode value(JsonParser p, JsonToken t, int depth, byte[] buf, int from, int to)
+    private static JsonNode value(JsonParser p, JsonToken t, int depth, byte[] buf, int from, int to, Messages m)
             throws IOException, InvalidRequestException {
         switch (t) {
             case START_OBJECT -> {
-                nesting(p, depth);
+                nesting(p, depth, m);
                 ObjectNode o = NODES.objectNode();
                 JsonToken next;
                 while ((next = p.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     if (name.isEmpty()) {
-                        throw new InvalidRequestException(objectPath(p), "a field with an empty name (\"\") is not "
-                                + "allowed; every field needs its name");
+                        throw new InvalidRequestException(objectPath(p), m.format("json.emptyName"));
                     }
                     String lone = loneSurrogate(name);
                     if (lone != null) {
-                        throw new InvalidRequestException(objectPath(p), "a field name holds a lone surrogate " + lone
-                                + ", which is not a character");
+                        throw new InvalidRequestException(objectPath(p), m.format("json.nameSurrogate", lone));
                     }
                     if (o.has(name)) {
-                        throw new InvalidRequestException(path(p.getParsingContext()), "given twice at "
-                                + where(p.currentTokenLocation(), buf, from, to) + " (a field appears at most once)");
+                        throw new InvalidRequestException(path(p.getParsingContext()), m.format("json.givenTwice",
+                                where(p.currentTokenLocation(), buf, from, to, m)));
                     }
-                    o.set(name, value(p, p.nextToken(), depth + 1, buf, from, to));
+                    o.set(name, value(p, p.nextToken(), depth + 1, buf, from, to, m));
                 }
                 return o; // next is END_OBJECT: the parser refuses anything else
             }
             case START_ARRAY -> {
-                nesting(p, depth);
+                nesting(p, depth, m);
                 ArrayNode a = NODES.arrayNode();
                 JsonToken next;
                 while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
-                    a.add(value(p, next, depth + 1, buf, from, to));
+                    a.add(value(p, next, depth + 1, buf, from, to, m));
                 }
                 return a;
             }
@@ -271,16 +281,15 @@ public final class JsonInput {
                 String text = p.getText();
                 String lone = loneSurrogate(text);
                 if (lone != null) {
-                    throw new InvalidRequestException(path(p.getParsingContext()), "the string holds a lone surrogate "
-                            + lone + ", which is not a character");
+                    throw new InvalidRequestException(path(p.getParsingContext()), m.format("json.stringSurrogate", lone));
                 }
                 return TextNode.valueOf(text);
             }
             case VALUE_NUMBER_INT -> {
-                return integer(p);
+                return integer(p, m);
             }
             case VALUE_NUMBER_FLOAT -> {
-                return DecimalNode.valueOf(decimal(p.getText(), p));
+                return DecimalNode.valueOf(decimal(p.getText(), p, m));
             }
             case VALUE_TRUE -> {
                 return BooleanNode.TRUE;
@@ -292,22 +301,21 @@ public final class JsonInput {
                 return NullNode.instance;
             }
             default -> throw new InvalidRequestException(path(p.getParsingContext()),
-                    "malformed JSON: unexpected " + t.asString());
+                    m.format("json.unexpectedToken", t.asString()));
         }
     }
 
-    private static void nesting(JsonParser p, int depth) throws InvalidRequestException {
+    private static void nesting(JsonParser p, int depth, Messages m) throws InvalidRequestException {
         if (depth >= MAX_DEPTH) {
-            throw new InvalidRequestException(objectPath(p), "nested deeper than " + MAX_DEPTH
-                    + " levels (a request needs 4)");
+            throw new InvalidRequestException(objectPath(p), m.format("json.tooDeep", MAX_DEPTH));
         }
     }
 
-    private static JsonNode integer(JsonParser p) throws IOException, InvalidRequestException {
+    private static JsonNode integer(JsonParser p, Messages m) throws IOException, InvalidRequestException {
         int digits = p.getTextLength() - (p.getTextCharacters()[p.getTextOffset()] == '-' ? 1 : 0);
         if (digits > MAX_INTEGER_DIGITS) {
-            throw new InvalidRequestException(path(p.getParsingContext()), "number too large: " + shorten(p.getText())
-                    + " has " + digits + " digits (at most " + MAX_INTEGER_DIGITS + ")");
+            throw new InvalidRequestException(path(p.getParsingContext()), m.format("json.integerTooLarge",
+                    shorten(p.getText(), m), digits, MAX_INTEGER_DIGITS));
         }
         return switch (p.getNumberType()) {
             case INT -> IntNode.valueOf(p.getIntValue());
@@ -321,7 +329,7 @@ public final class JsonInput {
      * readTree gives it), refused before any BigDecimal is made when it is out of bounds: "1e3000000000"
      * and "1e-999999999" never reach BigDecimal arithmetic.
      */
-    static BigDecimal decimal(String text, JsonParser p) throws InvalidRequestException {
+    static BigDecimal decimal(String text, JsonParser p, Messages m) throws InvalidRequestException {
         int i = 0;
         int n = text.length();
         boolean negative = i < n && text.charAt(i) == '-';
@@ -379,13 +387,13 @@ public final class JsonInput {
         String path = p == null ? "$" : path(p.getParsingContext());
         if (hugeExponent || before > MAX_INTEGER_DIGITS) {
             if (!hugeExponent || exponent > 0) {
-                throw new InvalidRequestException(path, "number too large: " + shorten(text) + " (at most "
-                        + MAX_INTEGER_DIGITS + " digits before the decimal point)");
+                throw new InvalidRequestException(path, m.format("json.numberTooLarge", shorten(text, m),
+                        MAX_INTEGER_DIGITS));
             }
         }
         if (hugeExponent || places > MAX_DECIMAL_PLACES) {
-            throw new InvalidRequestException(path, "too many decimal places: " + shorten(text) + " (at most "
-                    + MAX_DECIMAL_PLACES + " digits after the decimal point)");
+            throw new InvalidRequestException(path, m.format("json.tooManyPlaces", shorten(text, m),
+                    MAX_DECIMAL_PLACES));
         }
         BigInteger unscaled = new BigInteger(digits.substring(first, last));
         return new BigDecimal(negative ? unscaled.negate() : unscaled, (int) -power);
@@ -414,8 +422,8 @@ public final class JsonInput {
         return String.format("\\u%04X", (int) c);
     }
 
-    private static String shorten(String text) {
-        return text.length() <= 24 ? text : text.substring(0, 20) + "… (" + text.length() + " characters)";
+    private static String shorten(String text, Messages m) {
+        return text.length() <= 24 ? text : m.format("json.shortened", text.substring(0, 20), text.length());
     }
 
     // ---- paths ----
@@ -452,145 +460,136 @@ public final class JsonInput {
 
     /** Every failure of the parser, worded for people; never a class name or a parser setting. */
     static InvalidRequestException classify(JacksonException e, JsonParser p, byte[] buf, int from, int to,
-                                            boolean afterValue) {
-        String at = where(e.getLocation(), buf, from, to);
+                                            boolean afterValue, Messages m) {
+        String at = where(e.getLocation(), buf, from, to, m);
         String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
         msg = msg == null ? "" : msg;
         String field = "$";
         if (afterValue) {
-            return new InvalidRequestException("$", "malformed JSON at " + at
-                    + ": two JSON values in one request (something follows the first value)");
+            return new InvalidRequestException("$", m.format("json.twoValues", at));
         }
         if (e instanceof StreamConstraintsException) {
             String what;
             if (msg.contains("nesting depth")) {
-                what = "nested deeper than " + MAX_DEPTH + " levels (a request needs 4)";
+                what = m.format("json.tooDeep", MAX_DEPTH);
             } else if (msg.contains("Number value length")) {
-                what = "number too long (at most " + MAX_INTEGER_DIGITS + " digits before the decimal point and "
-                        + MAX_DECIMAL_PLACES + " after it)";
+                what = m.format("json.numberTooLong", MAX_INTEGER_DIGITS, MAX_DECIMAL_PLACES);
                 field = p == null ? "$" : path(p.getParsingContext());
             } else if (msg.contains("String value length") || msg.contains("Name length")) {
-                what = "a string is too long";
+                what = m.format("json.stringTooLong");
             } else if (msg.contains("Document length")) {
-                what = "request over " + MAX_BYTES + " bytes";
+                what = m.format("json.documentTooLarge", MAX_BYTES);
             } else {
-                what = "the request exceeds a size limit";
+                what = m.format("json.sizeLimit");
             }
             return new InvalidRequestException(field, what);
         }
-        return new InvalidRequestException("$", "malformed JSON at " + at + ": " + plain(msg));
+        return new InvalidRequestException("$", m.format("json.malformedAt", at, plain(msg, m)));
     }
 
     /** Jackson's wording of a syntax error, said plainly. */
-    static String plain(String original) {
+    static String plain(String original, Messages m) {
         int cut = original.indexOf(" (start marker");
         String msg = cut < 0 ? original : original.substring(0, cut);
         if (msg.startsWith("Unexpected end-of-input")) {
-            String m = msg.toLowerCase();
-            if (m.contains("string value") || m.contains("value_string") || m.contains("closing quote")) {
-                return "the JSON ends early, inside a string";
+            String lower = msg.toLowerCase();
+            if (lower.contains("string value") || lower.contains("value_string") || lower.contains("closing quote")) {
+                return m.format("json.plain.endsInString");
             }
-            if (m.contains("field name")) {
-                return "the JSON ends early, inside a field name";
+            if (lower.contains("field name")) {
+                return m.format("json.plain.endsInName");
             }
-            if (m.contains("object")) {
-                return "the JSON ends early: an object is not closed with '}'";
+            if (lower.contains("object")) {
+                return m.format("json.plain.objectNotClosed");
             }
-            if (m.contains("array")) {
-                return "the JSON ends early: an array is not closed with ']'";
+            if (lower.contains("array")) {
+                return m.format("json.plain.arrayNotClosed");
             }
-            if (m.contains("number")) {
-                return "the JSON ends early, inside a number";
+            if (lower.contains("number")) {
+                return m.format("json.plain.endsInNumber");
             }
-            return "the JSON ends early";
+            return m.format("json.plain.endsEarly");
         }
         if (msg.contains("end-of-input")) {
-            return "the JSON ends early";
+            return m.format("json.plain.endsEarly");
         }
         if (msg.contains("surrogate")) {
-            return "a lone surrogate (\\uD800 to \\uDFFF without its pair) is not a character";
+            return m.format("json.plain.loneSurrogate");
         }
         if (msg.contains("separating root-level values")) {
-            return "two JSON values in one request (something follows the first value)";
+            return m.format("json.plain.twoValues");
         }
         Matcher token = TOKEN.matcher(msg);
         if (token.find()) {
-            return "unknown word '" + shorten(token.group(1)) + "': expected a string, a number, an array, an object, "
-                    + "true, false or null";
+            return m.format("json.plain.unknownWord", shorten(token.group(1), m));
         }
         Matcher close = CLOSE_MARKER.matcher(msg);
         if (close.find()) {
-            return "'" + close.group(1) + "' closes nothing that is open here";
+            return m.format("json.plain.closesNothing", close.group(1));
         }
         if (msg.startsWith("Non-standard token")) {
-            return "NaN and Infinity are not JSON numbers";
+            return m.format("json.plain.nan");
         }
         if (msg.contains("CTRL-CHAR")) {
-            return "a control character inside a string must be escaped (e.g. \\n, \\t or \\u0001)";
+            return m.format("json.plain.controlInString");
         }
         if (msg.startsWith("Unrecognized character escape")) {
-            return "unknown escape sequence in a string (JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)";
+            return m.format("json.plain.unknownEscape");
         }
         if (msg.contains("hex-digit for character escape")) {
-            return "a \\u escape in a string needs four hex digits";
+            return m.format("json.plain.hexEscape");
         }
         if (msg.startsWith("Invalid numeric value") || msg.contains("in numeric value")) {
-            String m = msg.toLowerCase();
-            if (m.contains("leading zero")) {
-                return "invalid number: leading zeros are not allowed";
+            if (msg.toLowerCase().contains("leading zero")) {
+                return m.format("json.plain.leadingZeros");
             }
-            return "invalid number (JSON numbers look like 12, -3, 12.5 or 1.5e3)";
+            return m.format("json.plain.invalidNumber");
         }
         Matcher ch = UNEXPECTED_CHAR.matcher(msg);
         if (ch.find()) {
-            String c = describe(Integer.parseInt(ch.group(2)));
+            String c = describe(Integer.parseInt(ch.group(2)), m);
             if (msg.contains("comment")) {
-                return "comments are not allowed in JSON";
+                return m.format("json.plain.comments");
             }
             if (msg.contains("start field name") || msg.contains("for unquoted name")) {
-                return "expected a field name in double quotes, got " + c;
+                return m.format("json.plain.expectedName", c);
             }
             if (msg.contains("separate Object entries")) {
-                return "expected ',' or '}' after a field's value, got " + c;
+                return m.format("json.plain.expectedAfterValue", c);
             }
             if (msg.contains("separate Array entries")) {
-                return "expected ',' or ']' after an array element, got " + c;
+                return m.format("json.plain.expectedAfterElement", c);
             }
             if (msg.contains("colon")) {
-                return "expected ':' after the field name, got " + c;
+                return m.format("json.plain.expectedColon", c);
             }
             if (msg.contains("expected a value") || msg.contains("expected a valid value")) {
-                return "expected a value (a string, a number, an array, an object, true, false or null), got " + c;
+                return m.format("json.plain.expectedValue", c);
             }
-            return "unexpected " + c;
+            return m.format("json.plain.unexpected", c);
         }
         if (msg.startsWith("Invalid UTF-8")) {
-            return "not valid UTF-8; requests must be UTF-8";
+            return m.format("json.plain.notUtf8");
         }
-        return "the text is not valid JSON";
+        return m.format("json.plain.notJson");
     }
 
-    private static String describe(int code) {
+    private static String describe(int code, Messages m) {
         if (code < 0x20 || code == 0x7F) {
-            return "control character U+" + String.format("%04X", code);
+            return m.format("json.plain.controlCharacter", String.format("%04X", code));
         }
-        return "'" + new String(Character.toChars(code)) + "'";
+        return m.format("json.plain.character", new String(Character.toChars(code)));
     }
 
     /** "line L, column C" of a parser location, the column counted in characters. */
-    private static String where(JsonLocation loc, byte[] buf, int from, int to) {
+    private static String where(JsonLocation loc, byte[] buf, int from, int to, Messages m) {
         if (loc == null) {
-            return "line 1, column 1";
+            return m.format("json.position", 1, 1);
         }
         long offset = loc.getByteOffset();
         if (offset >= 0 && buf != null) {
-            return position(buf, from, to, (int) Math.min(from + offset, to));
+            return position(buf, from, to, (int) Math.min(from + offset, to), m);
         }
-        return "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-    }
-
-    /** The same wording for a failure of some other parse of request text (kept for existing callers). */
-    static InvalidRequestException malformed(JacksonException e) {
-        return classify(e, e.getProcessor() instanceof JsonParser jp ? jp : null, null, 0, 0, false);
+        return m.format("json.position", loc.getLineNr(), loc.getColumnNr());
     }
 }

@@ -1,12 +1,12 @@
 package im.tariff.io;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import im.tariff.catalog.AddOnDef;
 import im.tariff.catalog.Catalog;
 import im.tariff.catalog.MeterDef;
 import im.tariff.catalog.MeterShape;
 import im.tariff.catalog.PlanDef;
+import im.tariff.i18n.Messages;
 import im.tariff.model.Account;
 import im.tariff.model.AddOn;
 import im.tariff.model.BillRequest;
@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * Reads a request and refuses anything invalid with the JSON path of the field and what is wrong. What a
  * request may hold beyond its fixed top-level fields comes from the catalog of the rules: the plans, the
  * add-ons and their options, the usage meters with their shapes and dimension values. Nothing is guessed:
- * unknown fields, wrong types and out-of-month dates are errors. Stateless and thread-safe.
+ * unknown fields, wrong types and out-of-month dates are errors. What is wrong is said in the catalog's
+ * language ({@link Catalog#language()}), malformed JSON too. Stateless and thread-safe.
  */
 public final class RequestReader {
 
@@ -40,12 +41,14 @@ public final class RequestReader {
     private static final YearMonth LAST_MONTH = YearMonth.of(9999, 11);
 
     private final Catalog catalog;
+    private final Messages msg;
     private final Set<String> usageFields;
     private final String planChoices;
     private final String addOnChoices;
 
     public RequestReader(Catalog catalog) {
         this.catalog = catalog;
+        this.msg = Messages.of(catalog.language());
         this.usageFields = new HashSet<>(catalog.usageFields());
         List<String> codes = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -53,12 +56,13 @@ public final class RequestReader {
             codes.add(p.code());
             names.add(p.name());
         }
-        this.planChoices = String.join(", ", codes) + " or " + String.join(", ", names);
-        List<String> addOns = new ArrayList<>();
-        for (AddOnDef a : catalog.addOns()) {
-            addOns.add(a.code());
-        }
-        this.addOnChoices = addOns.toString();
+        this.planChoices = msg.format("reader.planChoices", msg.join(codes), msg.join(names));
+        this.addOnChoices = msg.join(addOnCodes());
+    }
+
+    /** The messages of the catalog's language, in which this reader says what is wrong. */
+    public Messages messages() {
+        return msg;
     }
 
     /** The catalog this reader validates against. */
@@ -68,7 +72,7 @@ public final class RequestReader {
 
     /** Parses and validates one JSON document (the input policy of {@link JsonInput}). */
     public BillRequest read(String json) throws InvalidRequestException {
-        return read(JsonInput.parse(json));
+        return read(JsonInput.parse(json, msg));
     }
 
     /**
@@ -76,22 +80,22 @@ public final class RequestReader {
      * skips decoding them into Strings first. Bad UTF-8 is refused, never replaced (see {@link JsonInput}).
      */
     public BillRequest read(byte[] utf8, int offset, int length) throws InvalidRequestException {
-        return read(JsonInput.parse(utf8, offset, length));
+        return read(JsonInput.parse(utf8, offset, length, msg));
     }
 
     /** Validates an already parsed document. */
     public BillRequest read(JsonNode root) throws InvalidRequestException {
         if (root == null || root.isMissingNode() || root.isNull()) {
-            throw new InvalidRequestException("$", "empty request: expected a JSON object");
+            throw new InvalidRequestException("$", msg.format("reader.empty"));
         }
         if (!root.isObject()) {
-            throw new InvalidRequestException("$", "expected a JSON object, got " + kind(root));
+            throw new InvalidRequestException("$", msg.format("reader.expectedJsonObject", kind(root)));
         }
         checkFields(root, "", TOP_FIELDS);
 
         String appId = requiredText(root, "appId", "");
         if (appId.isBlank()) {
-            throw new InvalidRequestException("appId", "must not be blank");
+            throw new InvalidRequestException("appId", msg.format("reader.blank"));
         }
         YearMonth month = month(requiredText(root, "billingMonth", ""));
         String plan = plan(requiredText(root, "plan", ""), "plan");
@@ -112,7 +116,7 @@ public final class RequestReader {
         JsonNode node = root.get("usage");
         if (node != null && !node.isNull()) {
             if (!node.isObject()) {
-                throw new InvalidRequestException("usage", "expected an object, got " + kind(node));
+                throw new InvalidRequestException("usage", msg.format("reader.expectedObject", kind(node)));
             }
             checkFields(node, "usage.", usageFields);
             for (MeterDef m : catalog.meters()) {
@@ -139,35 +143,35 @@ public final class RequestReader {
             return addOns;
         }
         if (!node.isArray()) {
-            throw new InvalidRequestException("addOns", "expected an array, got " + kind(node));
+            throw new InvalidRequestException("addOns", msg.format("reader.expectedArray", kind(node)));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             String path = "addOns[" + i + "]";
             JsonNode a = node.get(i);
             if (!a.isObject()) {
-                throw new InvalidRequestException(path, "expected an object, got " + kind(a));
+                throw new InvalidRequestException(path, msg.format("reader.expectedObject", kind(a)));
             }
             String typeText = requiredText(a, "type", path + ".");
             AddOnDef type = catalog.addOn(typeText);
             if (type == null) {
-                throw new InvalidRequestException(path + ".type", "unknown add-on type '" + typeText + "' ("
-                        + (catalog.addOns().isEmpty() ? "this tariff has no add-ons"
-                        : "expected one of " + addOnChoices) + ")" + nearMiss(typeText, addOnCodes()));
+                String hint = nearMiss(typeText, addOnCodes());
+                throw new InvalidRequestException(path + ".type", catalog.addOns().isEmpty()
+                        ? msg.format("reader.unknownAddOnNone", typeText, hint)
+                        : msg.format("reader.unknownAddOn", typeText, addOnChoices, hint));
             }
             Set<String> fields = type.hasOption() ? Set.of("type", type.optionField(), "startDate")
                     : Set.of("type", "startDate");
             checkOptionFields(a, path + ".", fields, type);
             if (!seen.add(type.code())) {
-                throw new InvalidRequestException(path + ".type", "add-on " + type.code()
-                        + " is ordered twice; an add-on is ordered at most once per app");
+                throw new InvalidRequestException(path + ".type", msg.format("reader.orderedTwice", type.code()));
             }
             Long option = null;
             if (type.hasOption()) {
                 JsonNode optionNode = a.get(type.optionField());
                 if (!present(optionNode)) {
-                    throw new InvalidRequestException(path + "." + type.optionField(), "missing required field: "
-                            + type.code() + " needs the number of " + type.optionField());
+                    throw new InvalidRequestException(path + "." + type.optionField(),
+                            msg.format("reader.optionMissing", type.code(), type.optionField()));
                 }
                 option = count(optionNode, path + "." + type.optionField());
             }
@@ -186,8 +190,8 @@ public final class RequestReader {
             if (!allowed.contains(name)) {
                 for (AddOnDef other : catalog.addOns()) {
                     if (name.equals(other.optionField())) {
-                        throw new InvalidRequestException(prefix + name, name + " applies only to "
-                                + other.code() + ", not to " + type.code());
+                        throw new InvalidRequestException(prefix + name,
+                                msg.format("reader.optionElsewhere", name, other.code(), type.code()));
                     }
                 }
                 break; // the first unknown field is not an option: checkFields below names it
@@ -211,8 +215,8 @@ public final class RequestReader {
         JsonNode peak = usage.get(m.field());
         JsonNode series = usage.get(m.seriesField());
         if (present(peak) && present(series)) {
-            throw new InvalidRequestException("usage." + m.seriesField(), "give either usage." + m.field()
-                    + " or usage." + m.seriesField() + ", not both");
+            throw new InvalidRequestException("usage." + m.seriesField(),
+                    msg.format("reader.peakOrSeries", m.field(), m.seriesField()));
         }
         if (present(peak)) {
             counts.add(new Usage(m.code(), count(peak, "usage." + m.field())));
@@ -223,7 +227,7 @@ public final class RequestReader {
         }
         String base = "usage." + m.seriesField();
         if (!series.isArray()) {
-            throw new InvalidRequestException(base, "expected an array, got " + kind(series));
+            throw new InvalidRequestException(base, msg.format("reader.expectedArray", kind(series)));
         }
         boolean[] dates = new boolean[32]; // by day of month: every date is checked to lie in the month first
         Set<String> fields = Set.of("date", m.valueField());
@@ -231,18 +235,18 @@ public final class RequestReader {
             int index = i;
             JsonNode day = series.get(i);
             if (!day.isObject()) {
-                throw new InvalidRequestException(element(base, i), "expected an object, got " + kind(day));
+                throw new InvalidRequestException(element(base, i), msg.format("reader.expectedObject", kind(day)));
             }
             checkFields(day, () -> element(base, index) + ".", fields);
             LocalDate date = requiredDate(day, () -> element(base, index) + ".date", month);
             if (dates[date.getDayOfMonth()]) {
                 throw new InvalidRequestException(element(base, i) + ".date",
-                        "date " + date + " appears twice in " + base);
+                        msg.format("reader.dateTwice", date, base));
             }
             dates[date.getDayOfMonth()] = true;
             JsonNode value = day.get(m.valueField());
             if (!present(value)) {
-                throw new InvalidRequestException(element(base, i) + "." + m.valueField(), "missing required field");
+                throw new InvalidRequestException(element(base, i) + "." + m.valueField(), msg.format("reader.missing"));
             }
             long v = count(value, () -> element(base, index) + "." + m.valueField());
             daily.add(new DailyUsage(m.code(), date, null, BigDecimal.valueOf(v)));
@@ -256,7 +260,7 @@ public final class RequestReader {
         }
         String base = "usage." + m.seriesField();
         if (!node.isArray()) {
-            throw new InvalidRequestException(base, "expected an array, got " + kind(node));
+            throw new InvalidRequestException(base, msg.format("reader.expectedArray", kind(node)));
         }
         Set<String> fields = Set.of("date", m.dimension(), m.valueField());
         Set<String> seen = new HashSet<>();
@@ -264,7 +268,7 @@ public final class RequestReader {
             int index = i;
             JsonNode day = node.get(i);
             if (!day.isObject()) {
-                throw new InvalidRequestException(element(base, i), "expected an object, got " + kind(day));
+                throw new InvalidRequestException(element(base, i), msg.format("reader.expectedObject", kind(day)));
             }
             checkFields(day, () -> element(base, index) + ".", fields);
             LocalDate date = requiredDate(day, () -> element(base, index) + ".date", month);
@@ -272,26 +276,26 @@ public final class RequestReader {
             String key = requiredText(day, m.dimension(), path + ".");
             if (!m.dimensionValues().containsKey(key)) {
                 List<String> values = new ArrayList<>(m.dimensionValues().keySet());
-                throw new InvalidRequestException(path + "." + m.dimension(), "unknown " + m.dimension() + " '"
-                        + key + "' (expected " + choices(values) + ")" + nearMiss(key, values));
+                throw new InvalidRequestException(path + "." + m.dimension(), msg.format("reader.unknownValue",
+                        m.dimension(), key, msg.or(values), nearMiss(key, values)));
             }
             if (!seen.add(date + "\u0000" + key)) {
-                throw new InvalidRequestException(path + ".date", "date " + date + " appears twice for "
-                        + m.dimension() + " " + key);
+                throw new InvalidRequestException(path + ".date", msg.format("reader.dateTwiceFor", date,
+                        m.dimension(), key));
             }
             JsonNode value = day.get(m.valueField());
             String valuePath = path + "." + m.valueField();
             if (!present(value)) {
-                throw new InvalidRequestException(valuePath, "missing required field");
+                throw new InvalidRequestException(valuePath, msg.format("reader.missing"));
             }
             BigDecimal v;
             if (m.decimal()) {
                 if (!value.isNumber()) {
-                    throw new InvalidRequestException(valuePath, "expected a number, got " + kind(value));
+                    throw new InvalidRequestException(valuePath, msg.format("reader.expectedNumber", kind(value)));
                 }
                 v = value.decimalValue();
                 if (v.signum() < 0) {
-                    throw new InvalidRequestException(valuePath, "must not be negative: " + v.toPlainString());
+                    throw new InvalidRequestException(valuePath, msg.format("reader.negative", v.toPlainString()));
                 }
             } else {
                 v = BigDecimal.valueOf(count(value, valuePath));
@@ -300,16 +304,8 @@ public final class RequestReader {
         }
     }
 
-    /** "A or B" for two, "A, B or C" for more. */
-    private static String choices(List<String> values) {
-        if (values.size() <= 1) {
-            return String.join("", values);
-        }
-        return String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
-    }
-
     /** " (did you mean 'X'?)" when text differs from a known value only in case or by one or two letters. */
-    static String nearMiss(String text, Iterable<String> known) {
+    String nearMiss(String text, Iterable<String> known) {
         String best = null;
         int bestDistance = 3;
         for (String k : known) {
@@ -319,7 +315,7 @@ public final class RequestReader {
                 best = k;
             }
         }
-        return best == null ? "" : " (did you mean '" + best + "'?)";
+        return best == null ? "" : msg.format("reader.didYouMean", best);
     }
 
     /** Levenshtein distance, for suggestions only. */
@@ -352,11 +348,11 @@ public final class RequestReader {
         return base + "[" + i + "]";
     }
 
-    private static void checkFields(JsonNode obj, String prefix, Set<String> allowed) throws InvalidRequestException {
+    private void checkFields(JsonNode obj, String prefix, Set<String> allowed) throws InvalidRequestException {
         checkFields(obj, () -> prefix, allowed);
     }
 
-    private static void checkFields(JsonNode obj, Supplier<String> prefix, Set<String> allowed)
+    private void checkFields(JsonNode obj, Supplier<String> prefix, Set<String> allowed)
             throws InvalidRequestException {
         Iterator<String> names = obj.fieldNames();
         while (names.hasNext()) {
@@ -365,10 +361,10 @@ public final class RequestReader {
                 String hint = "";
                 for (String known : allowed) {
                     if (known.equalsIgnoreCase(name)) {
-                        hint = " (did you mean '" + known + "'?)";
+                        hint = msg.format("reader.didYouMean", known);
                     }
                 }
-                throw new InvalidRequestException(prefix.get() + name, "unknown field" + hint);
+                throw new InvalidRequestException(prefix.get() + name, msg.format("reader.unknownField", hint));
             }
         }
     }
@@ -377,57 +373,71 @@ public final class RequestReader {
         return n != null && !n.isNull();
     }
 
-    private static String requiredText(JsonNode obj, String name, String prefix) throws InvalidRequestException {
+    private String requiredText(JsonNode obj, String name, String prefix) throws InvalidRequestException {
         JsonNode n = obj.get(name);
         if (!present(n)) {
-            throw new InvalidRequestException(prefix + name, "missing required field");
+            throw new InvalidRequestException(prefix + name, msg.format("reader.missing"));
         }
         if (!n.isTextual()) {
-            throw new InvalidRequestException(prefix + name, "expected a string, got " + kind(n));
+            throw new InvalidRequestException(prefix + name, msg.format("reader.expectedString", kind(n)));
         }
         return n.textValue();
     }
 
-    private static long count(JsonNode n, String path) throws InvalidRequestException {
+    private long count(JsonNode n, String path) throws InvalidRequestException {
         return count(n, () -> path);
     }
 
-    private static long count(JsonNode n, Supplier<String> where) throws InvalidRequestException {
+    private long count(JsonNode n, Supplier<String> where) throws InvalidRequestException {
         if (n.isIntegralNumber() && n.canConvertToLong() && n.longValue() >= 0) {
             return n.longValue(); // the usual case; the checks below name what is wrong otherwise
         }
         String path = where.get();
         if (!n.isNumber()) {
-            throw new InvalidRequestException(path, "expected a whole number, got " + kind(n));
+            throw new InvalidRequestException(path, msg.format("reader.expectedWhole", kind(n)));
         }
         if (!n.isIntegralNumber()) {
-            throw new InvalidRequestException(path, "must be a whole number (a count), got " + n.asText());
+            throw new InvalidRequestException(path, msg.format("reader.notWhole", n.asText()));
         }
         if (!n.canConvertToLong()) {
-            throw new InvalidRequestException(path, "too large: " + n.asText());
+            throw new InvalidRequestException(path, msg.format("reader.tooLarge", n.asText()));
         }
         long v = n.longValue();
         if (v < 0) {
-            throw new InvalidRequestException(path, "must not be negative: " + v);
+            throw new InvalidRequestException(path, msg.format("reader.negative", v));
         }
         return v;
     }
 
-    private static YearMonth month(String text) throws InvalidRequestException {
-        if (MONTH.matcher(text).matches()) {
-            try {
-                YearMonth m = YearMonth.parse(text);
-                if (m.isAfter(LAST_MONTH)) {
-                    throw new InvalidRequestException("billingMonth", "month " + text + " is too late: a bill's "
-                            + "dates run into the next month (postpaid is charged on the 3rd), so the last month "
-                            + "accepted is " + LAST_MONTH);
-                }
-                return m;
-            } catch (DateTimeParseException e) {
-                // falls through to the error below
-            }
+    private YearMonth month(String text) throws InvalidRequestException {
+        YearMonth month = parseMonth(text);
+        if (month == null) {
+            throw new InvalidRequestException("billingMonth", msg.format("reader.expectedMonth", text));
         }
-        throw new InvalidRequestException("billingMonth", "expected a month as YYYY-MM, got '" + text + "'");
+        if (month.isAfter(LAST_MONTH)) {
+            throw new InvalidRequestException("billingMonth", msg.format("reader.monthTooLate", text, LAST_MONTH));
+        }
+        return month;
+    }
+
+    /**
+     * A month as a request writes it (YYYY-MM: four ASCII digits, a real month), or null. The reader also
+     * refuses a month after {@link #lastMonth()}.
+     */
+    public static YearMonth parseMonth(String text) {
+        if (text == null || !MONTH.matcher(text).matches()) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The last billing month a request may have: a bill's dates run into the next month. */
+    public static YearMonth lastMonth() {
+        return LAST_MONTH;
     }
 
     private String plan(String text, String path) throws InvalidRequestException {
@@ -437,8 +447,8 @@ public final class RequestReader {
             for (PlanDef d : catalog.plans()) {
                 known.add(d.code());
             }
-            throw new InvalidRequestException(path, "unknown plan '" + text + "' (expected " + planChoices + ")"
-                    + nearMiss(text, known));
+            throw new InvalidRequestException(path, msg.format("reader.unknownPlan", text, planChoices,
+                    nearMiss(text, known)));
         }
         return p.code();
     }
@@ -449,41 +459,41 @@ public final class RequestReader {
             return null;
         }
         if (!n.isTextual()) {
-            throw new InvalidRequestException(name, "expected a string, got " + kind(n));
+            throw new InvalidRequestException(name, msg.format("reader.expectedString", kind(n)));
         }
         return plan(n.textValue(), name);
     }
 
-    private static LocalDate optionalDate(JsonNode obj, String name, String path, YearMonth month)
+    private LocalDate optionalDate(JsonNode obj, String name, String path, YearMonth month)
             throws InvalidRequestException {
         JsonNode n = obj.get(name);
         return present(n) ? date(n, path, month) : null;
     }
 
-    private static LocalDate requiredDate(JsonNode obj, Supplier<String> path, YearMonth month)
+    private LocalDate requiredDate(JsonNode obj, Supplier<String> path, YearMonth month)
             throws InvalidRequestException {
         JsonNode n = obj.get("date");
         if (!present(n)) {
-            throw new InvalidRequestException(path.get(), "missing required field");
+            throw new InvalidRequestException(path.get(), msg.format("reader.missing"));
         }
         return date(n, path, month);
     }
 
-    private static LocalDate date(JsonNode n, String path, YearMonth month) throws InvalidRequestException {
+    private LocalDate date(JsonNode n, String path, YearMonth month) throws InvalidRequestException {
         return date(n, () -> path, month);
     }
 
-    private static LocalDate date(JsonNode n, Supplier<String> path, YearMonth month) throws InvalidRequestException {
+    private LocalDate date(JsonNode n, Supplier<String> path, YearMonth month) throws InvalidRequestException {
         if (!n.isTextual()) {
-            throw new InvalidRequestException(path.get(), "expected a date as YYYY-MM-DD, got " + kind(n));
+            throw new InvalidRequestException(path.get(), msg.format("reader.expectedDate", kind(n)));
         }
         String text = n.textValue();
         LocalDate d = isoDate(text);
         if (d == null) {
-            throw new InvalidRequestException(path.get(), "expected a valid date as YYYY-MM-DD, got '" + text + "'");
+            throw new InvalidRequestException(path.get(), msg.format("reader.invalidDate", text));
         }
         if (d.getYear() != month.getYear() || d.getMonthValue() != month.getMonthValue()) {
-            throw new InvalidRequestException(path.get(), "date " + d + " is outside the billing month " + month);
+            throw new InvalidRequestException(path.get(), msg.format("reader.outsideMonth", d, month));
         }
         return d;
     }
@@ -521,26 +531,26 @@ public final class RequestReader {
         return v;
     }
 
-    private static String kind(JsonNode n) {
+    /** What a JSON value is, in words ("a string"), for "expected X, got Y". */
+    private String kind(JsonNode n) {
         if (n.isTextual()) {
-            return "a string";
+            return msg.format("reader.kind.string");
         }
         if (n.isNumber()) {
-            return "a number";
+            return msg.format("reader.kind.number");
         }
         if (n.isBoolean()) {
-            return "a boolean";
+            return msg.format("reader.kind.boolean");
         }
         if (n.isArray()) {
-            return "an array";
+            return msg.format("reader.kind.array");
         }
         if (n.isObject()) {
-            return "an object";
+            return msg.format("reader.kind.object");
         }
-        return n.getNodeType().toString().toLowerCase();
-    }
-
-    static InvalidRequestException malformed(JacksonException e) {
-        return JsonInput.malformed(e); // one place words every parse failure
+        if (n.isNull()) {
+            return msg.format("reader.kind.null");
+        }
+        return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -17,7 +17,8 @@ import im.tariff.model.PrepaidPeriod;
 import im.tariff.model.Proration;
 import im.tariff.model.Tiers;
 import im.tariff.model.Usage;
-import im.tariff.model.Wording;
+import im.tariff.i18n.Language;
+import im.tariff.i18n.Messages;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,9 +54,9 @@ public final class Charges {
     public static ChargeLine overage(Overage o, long used, BillingMonth month, Catalog cat) {
         long blocks = o.blocks(used);
         String text = o.block() == 1
-                ? Wording.say(cat.language(), "line.overage.units", cat.meterLabel(o.meter()), used, o.free(),
+                ? Messages.of(cat.language()).format("line.overage.units", cat.meterLabel(o.meter()), used, o.free(),
                         blocks, o.price(), cat.currencyLabel())
-                : Wording.say(cat.language(), "line.overage.blocks", cat.meterLabel(o.meter()), used, o.free(),
+                : Messages.of(cat.language()).format("line.overage.blocks", cat.meterLabel(o.meter()), used, o.free(),
                         blocks, o.block(), o.price(), cat.currencyLabel());
         return ChargeLine.monthly(o, o.line(), month, BigDecimal.valueOf(blocks), o.price(), text);
     }
@@ -68,7 +69,7 @@ public final class Charges {
         boolean simple = t.kind() == Tiers.Kind.VOLUME && band.flat().signum() == 0
                 && band.furtherPrice().signum() == 0;
         String key = t.kind() == Tiers.Kind.VOLUME ? "line.tiers.volume" : "line.tiers.graduated";
-        String text = Wording.say(cat.language(), key, t.label(), label, used, band.range(), amount,
+        String text = Messages.of(cat.language()).format(key, t.label(), label, used, band.range(), amount,
                 cat.currencyLabel());
         if (simple) {
             long units = t.per() == 1 ? used : used / t.per() + (used % t.per() == 0 ? 0 : 1);
@@ -81,16 +82,14 @@ public final class Charges {
     public static ChargeLine dailyForMonth(DailyRate r, Collection<?> days, BillingMonth month, Catalog cat) {
         BigDecimal quantity = DailyUsage.total(days, r.key());
         String unit = cat.meter(r.meter()).unit();
-        return ChargeLine.monthly(r, r.line(), month, quantity, r.price(), Wording.say(cat.language(),
-                "line.daily.month", r.label(), quantity, unit, r.price(), cat.currencyLabel()));
+        return ChargeLine.monthly(r, r.line(), month, quantity, r.price(), Messages.of(cat.language()).format("line.daily.month", r.label(), quantity, unit, r.price(), cat.currencyLabel()));
     }
 
     /** One day of a meter settled daily: the day's values × the daily price, charged the next day. */
     public static ChargeLine dailyForDay(DailyRate r, LocalDate day, Collection<?> entries, Catalog cat) {
         BigDecimal quantity = DailyUsage.total(entries, r.key());
         String unit = cat.meter(r.meter()).unit();
-        return ChargeLine.daily(r, r.line(), day, quantity, r.price(), Wording.say(cat.language(),
-                "line.daily.day", r.label(), day, quantity, unit, r.price(), cat.currencyLabel()));
+        return ChargeLine.daily(r, r.line(), day, quantity, r.price(), Messages.of(cat.language()).format("line.daily.day", r.label(), day, quantity, unit, r.price(), cat.currencyLabel()));
     }
 
     /** The month's figure of a meter: its one Usage fact, or 0 when the request has none. */
@@ -113,14 +112,14 @@ public final class Charges {
     /** The lowest band's fee of a plan-fee table, prepaid on the period's first day. */
     public static ChargeLine bandMinimum(Tiers t, PrepaidPeriod p, Catalog cat) {
         return ChargeLine.prepaid(t, t.line(), t.minimumFee(), p,
-                Wording.say(cat.language(), "line.band.minimum", t.label(), p.start(), p.end()) + days(cat, p));
+                Messages.of(cat.language()).format("line.band.minimum", t.label(), p.start(), p.end()) + days(cat, p));
     }
 
     /** The difference between the band of the month's peak and the prepaid lowest fee, at month end. */
     public static ChargeLine bandDifference(Tiers t, long used, PrepaidPeriod p, BillingMonth month, Catalog cat) {
         BigDecimal difference = t.amountAt(used).subtract(t.minimumFee());
         return ChargeLine.atMonthEnd(t, t.line(), month, difference, p,
-                Wording.say(cat.language(), "line.band.difference", t.label(), cat.meterLabel(t.meter()), used,
+                Messages.of(cat.language()).format("line.band.difference", t.label(), cat.meterLabel(t.meter()), used,
                         t.bandAt(used), t.amountAt(used), t.minimumFee()) + days(cat, p));
     }
 
@@ -137,8 +136,8 @@ public final class Charges {
         BigDecimal newFee = fee.priceAt(used);
         BigDecimal oldFee = before == null ? BigDecimal.ZERO : before.priceAt(used);
         BigDecimal difference = newFee.subtract(oldFee);
-        String lang = cat.language();
-        String text = Wording.say(lang, difference.signum() >= 0 ? "line.change.upgrade" : "line.change.downgrade",
+        Language lang = cat.language();
+        String text = Messages.of(lang).format(difference.signum() >= 0 ? "line.change.upgrade" : "line.change.downgrade",
                 fee.label(), cat.planName(change.from()), p.start(), newFee, oldFee) + days(cat, p);
         boolean monthEnd = fee instanceof Tiers;
         if (difference.signum() < 0) {
@@ -146,7 +145,7 @@ public final class Charges {
                 return ChargeLine.creditFor(fee, fee.line(), month, difference.negate(), p, text);
             }
             difference = BigDecimal.ZERO;
-            text = Wording.say(lang, "line.change.downgradeNextMonth", fee.label(), cat.planName(change.from()),
+            text = Messages.of(lang).format("line.change.downgradeNextMonth", fee.label(), cat.planName(change.from()),
                     p.start());
             return ChargeLine.atMonthEnd(fee, fee.line(), month, difference, p, text);
         }
@@ -170,8 +169,7 @@ public final class Charges {
         if (missing.signum() <= 0) {
             return null;
         }
-        return ChargeLine.monthly(m, m.line(), month, BigDecimal.ONE, missing, Wording.say(cat.language(),
-                "line.minimum", m.label(), m.amount(), charged, cat.currencyLabel()));
+        return ChargeLine.monthly(m, m.line(), month, BigDecimal.ONE, missing, Messages.of(cat.language()).format("line.minimum", m.label(), m.amount(), charged, cat.currencyLabel()));
     }
 
     /**
@@ -197,8 +195,8 @@ public final class Charges {
             BigDecimal given = c.amount().min(owed.max(BigDecimal.ZERO));
             owed = owed.subtract(given);
             String text = given.compareTo(c.amount()) == 0
-                    ? Wording.say(cat.language(), "line.credit", c.label(), c.amount(), cat.currencyLabel())
-                    : Wording.say(cat.language(), "line.credit.cut", c.label(), c.amount(), given,
+                    ? Messages.of(cat.language()).format("line.credit", c.label(), c.amount(), cat.currencyLabel())
+                    : Messages.of(cat.language()).format("line.credit.cut", c.label(), c.amount(), given,
                             cat.currencyLabel());
             out.add(ChargeLine.credit(c, c.line(), month, given, text));
         }
@@ -208,18 +206,18 @@ public final class Charges {
     // ---- words ----
 
     private static String periodText(Catalog cat, String label, PrepaidPeriod p) {
-        return Wording.say(cat.language(), "line.prepaid", label, p.start(), p.end()) + days(cat, p);
+        return Messages.of(cat.language()).format("line.prepaid", label, p.start(), p.end()) + days(cat, p);
     }
 
     private static String bandText(Catalog cat, Tiers t, long used, PrepaidPeriod p) {
-        return Wording.say(cat.language(), "line.band", t.label(), cat.meterLabel(t.meter()), used, t.bandAt(used),
+        return Messages.of(cat.language()).format("line.band", t.label(), cat.meterLabel(t.meter()), used, t.bandAt(used),
                 t.amountAt(used), cat.currencyLabel()) + days(cat, p);
     }
 
     /** "，17/31 天" on a prorated line, nothing on a whole one. */
     private static String days(Catalog cat, PrepaidPeriod p) {
         Proration r = p.proration();
-        return r == null ? "" : Wording.say(cat.language(), "line.days", r.days(), r.of());
+        return r == null ? "" : Messages.of(cat.language()).format("line.days", r.days(), r.of());
     }
 
     /** A meter's unit as the catalog declares it. */

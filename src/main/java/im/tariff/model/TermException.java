@@ -1,9 +1,12 @@
 package im.tariff.model;
 
+import im.tariff.i18n.Language;
+import im.tariff.i18n.Messages;
+
 /**
  * A tariff term written wrong where a rule makes it (a negative price, a block of 0, a date that does not
  * parse): the rule fails at once, so {@code tariff check} and the bill name that rule at its file:line,
- * instead of a wrong bill. {@code key} and {@code args} name the message in {@link Wording}, so it is said in
+ * instead of a wrong bill. {@code key} and {@code args} name the message in {@link Messages}, so it is said in
  * the sheet's language.
  */
 public final class TermException extends IllegalArgumentException {
@@ -17,7 +20,7 @@ public final class TermException extends IllegalArgumentException {
     }
 
     private TermException(String rule, String key, Object[] args) {
-        super(Wording.say("zh", key, args) + " (" + Wording.say("en", key, args) + ")");
+        super(Messages.of(Language.ZH).format(key, args) + " (" + Messages.of(Language.EN).format(key, args) + ")");
         this.key = key;
         this.args = args.clone();
         this.rule = rule;
@@ -41,8 +44,8 @@ public final class TermException extends IllegalArgumentException {
         return args.clone();
     }
 
-    /** The message in the language given ("zh", "en"). */
-    public String in(String language) {
-        return Wording.say(language, key, args);
+    /** The message in the language given. */
+    public String in(Language language) {
+        return Messages.of(language).format(key, args);
     }
 }

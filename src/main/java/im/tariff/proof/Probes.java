@@ -26,7 +26,8 @@ import im.tariff.model.PriceGap;
 import im.tariff.model.Term;
 import im.tariff.model.Tiers;
 import im.tariff.model.Versions;
-import im.tariff.model.Wording;
+import im.tariff.i18n.Language;
+import im.tariff.i18n.Messages;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ final class Probes {
 
     private final Evaluator rules;
     private final Catalog catalog;
-    private final String lang;
+    private final Language lang;
     private final RuleLocator locator;
     private final Map<String, RuleProblem> found = new LinkedHashMap<>();
     private int bills;
@@ -414,6 +415,6 @@ final class Probes {
     }
 
     private String say(String key, Object... args) {
-        return Wording.say(lang, key, args);
+        return Messages.of(lang).format(key, args);
     }
 }

@@ -18,7 +18,8 @@ import im.tariff.model.PlanPrice;
 import im.tariff.model.Term;
 import im.tariff.model.TermException;
 import im.tariff.model.Tiers;
-import im.tariff.model.Wording;
+import im.tariff.i18n.Language;
+import im.tariff.i18n.Messages;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -74,7 +75,7 @@ public final class TariffCheck {
     /** The static part: the catalog and the terms each plan's rules set, compared. */
     static List<RuleProblem> catalogAgainstTerms(Evaluator rules, YearMonth month) {
         Catalog catalog = rules.catalog();
-        String lang = catalog.language();
+        Language lang = catalog.language();
         RuleLocator locator = rules.locator();
         List<RuleProblem> problems = new ArrayList<>();
         String outside = textOutside(rules.source(), catalog.declaringRules());
@@ -95,11 +96,11 @@ public final class TariffCheck {
             }
             if (plan.onRequest()) {
                 for (PlanPrice p : fees) {
-                    problems.add(at(locator.where(p.rule()), Wording.say(lang, "check.onRequestWithFee", plan.code(),
+                    problems.add(at(locator.where(p.rule()), Messages.of(lang).format("check.onRequestWithFee", plan.code(),
                             plan.name(), p.rule())));
                 }
             } else if (fees.isEmpty()) {
-                problems.add(at(planAt, Wording.say(lang, "check.planWithoutFee", plan.code(), plan.name())));
+                problems.add(at(planAt, Messages.of(lang).format("check.planWithoutFee", plan.code(), plan.name())));
             }
             for (AddOnDef a : catalog.addOns()) {
                 boolean priced = false;
@@ -107,14 +108,13 @@ public final class TariffCheck {
                     if (t instanceof Fee f && a.code().equals(f.addOn())) {
                         priced = true;
                         if (!a.offeredOn(plan.code())) {
-                            problems.add(at(locator.where(f.rule()), Wording.say(lang, "check.addOnNotOffered",
+                            problems.add(at(locator.where(f.rule()), Messages.of(lang).format("check.addOnNotOffered",
                                     f.rule(), plan.name(), a.code(), plan.code())));
                         }
                     }
                 }
                 if (a.offeredOn(plan.code()) && !priced) {
-                    problems.add(at(locator.statementNaming(a.declared(), a.code()), Wording.say(lang,
-                            "check.addOnNotPriced", a.code(), plan.name(), plan.code())));
+                    problems.add(at(locator.statementNaming(a.declared(), a.code()), Messages.of(lang).format("check.addOnNotPriced", a.code(), plan.name(), plan.code())));
                 }
             }
             for (Object t : terms) {
@@ -122,7 +122,7 @@ public final class TariffCheck {
                 if (t instanceof Tiers tiers) {
                     TermException wrong = tiers.problem();
                     if (wrong != null) {
-                        problems.add(at(locator.where(tiers.rule()), Wording.say(lang, "check.tiers", tiers.rule(),
+                        problems.add(at(locator.where(tiers.rule()), Messages.of(lang).format("check.tiers", tiers.rule(),
                                 wrong.in(lang))));
                     }
                 }
@@ -130,14 +130,13 @@ public final class TariffCheck {
         }
         for (MeterDef m : catalog.meters()) {
             if (!outside.contains("\"" + m.code() + "\"")) {
-                problems.add(at(locator.statementNaming(m.declared(), m.code()), Wording.say(lang, "check.meterUnread",
+                problems.add(at(locator.statementNaming(m.declared(), m.code()), Messages.of(lang).format("check.meterUnread",
                         m.code(), m.label())));
             }
         }
         for (LineDef l : catalog.lines()) {
             if (!outside.contains("\"" + l.code() + "\"")) {
-                problems.add(at(locator.statementNaming(l.declared(), l.code()), Wording.say(lang,
-                        "check.lineUnproduced", l.code())));
+                problems.add(at(locator.statementNaming(l.declared(), l.code()), Messages.of(lang).format("check.lineUnproduced", l.code())));
             }
         }
         return problems;
@@ -148,13 +147,13 @@ public final class TariffCheck {
         if (!(term instanceof Term t)) {
             return;
         }
-        String lang = catalog.language();
+        Language lang = catalog.language();
         List<String> wrong = new ArrayList<>();
         String line = null;
         if (term instanceof Fee f) {
             line = f.line();
             if (f.addOn() != null && catalog.addOn(f.addOn()) == null) {
-                wrong.add(Wording.say(lang, "check.undeclared.addOn", f.addOn()));
+                wrong.add(Messages.of(lang).format("check.undeclared.addOn", f.addOn()));
             }
         } else if (term instanceof Overage o) {
             line = o.line();
@@ -164,7 +163,7 @@ public final class TariffCheck {
             line = r.line();
             MeterDef m = catalog.meter(r.meter());
             if (m != null && r.key() != null && !m.dimensionValues().containsKey(r.key())) {
-                wrong.add(Wording.say(lang, "check.undeclared.value", m.dimension(), r.key()));
+                wrong.add(Messages.of(lang).format("check.undeclared.value", m.dimension(), r.key()));
             }
         } else if (term instanceof im.tariff.model.Minimum min) {
             line = min.line();
@@ -172,13 +171,13 @@ public final class TariffCheck {
             line = c.line();
         }
         if (t.meter() != null && catalog.meter(t.meter()) == null) {
-            wrong.add(Wording.say(lang, "check.undeclared.meter", t.meter()));
+            wrong.add(Messages.of(lang).format("check.undeclared.meter", t.meter()));
         }
         if (line != null && catalog.line(line) == null) {
-            wrong.add(Wording.say(lang, "check.undeclared.line", line));
+            wrong.add(Messages.of(lang).format("check.undeclared.line", line));
         }
         if (!wrong.isEmpty()) {
-            out.add(at(locator.where(t.rule()), Wording.say(lang, "check.undeclared", t.rule(),
+            out.add(at(locator.where(t.rule()), Messages.of(lang).format("check.undeclared", t.rule(),
                     String.join("、", wrong))));
         }
     }

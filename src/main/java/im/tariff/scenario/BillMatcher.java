@@ -1,5 +1,6 @@
 package im.tariff.scenario;
 
+import im.tariff.i18n.Messages;
 import im.tariff.io.BillWriter;
 import im.tariff.model.Bill;
 import im.tariff.model.ChargeLine;
@@ -19,47 +20,44 @@ final class BillMatcher {
     private BillMatcher() {
     }
 
-    static List<String> differences(Scenario s, Bill bill) {
-        return differences(s, bill, new ArrayList<>());
-    }
-
     /** The differences; each differing number or date written in the file is also added to fixes. */
-    static List<String> differences(Scenario s, Bill bill, List<ExpectationFix> fixes) {
+    static List<String> differences(Scenario s, Bill bill, List<ExpectationFix> fixes, Messages words) {
         Expectation e = s.expect();
         List<String> out = new ArrayList<>();
         if (e.plan() != null && !e.plan().equals(bill.plan())) {
-            out.add("plan: expected " + e.plan() + ", actual " + bill.plan());
+            out.add(words.format("test.planDiffers", e.plan(), bill.plan()));
         }
-        matchLines(s, e.lines(), bill.lines(), out, fixes);
-        matchViolations(s, e.violations(), bill.violations(), out);
-        money(s, out, fixes, "total", "total", e.total(), bill.totals().total());
-        money(s, out, fixes, "prepaid", "prepaid total", e.prepaid(), bill.totals().prepaid());
-        money(s, out, fixes, "postpaid", "postpaid total", e.postpaid(), bill.totals().postpaid());
+        matchLines(s, e.lines(), bill.lines(), out, fixes, words);
+        matchViolations(s, e.violations(), bill.violations(), out, words);
+        money(s, out, fixes, "total", words.format("test.total"), e.total(), bill.totals().total(), words);
+        money(s, out, fixes, "prepaid", words.format("test.prepaidTotal"), e.prepaid(), bill.totals().prepaid(), words);
+        money(s, out, fixes, "postpaid", words.format("test.postpaidTotal"), e.postpaid(), bill.totals().postpaid(),
+                words);
         return out;
     }
 
     private static void money(Scenario s, List<String> out, List<ExpectationFix> fixes, String key, String what,
-                              BigDecimal expected, BigDecimal actual) {
+                              BigDecimal expected, BigDecimal actual, Messages words) {
         if (expected != null && expected.compareTo(actual) != 0) {
             Integer line = s.expect().moneyLines().get(key);
             if (line != null) {
                 fixes.add(new ExpectationFix(s.file(), line, key, expected.toPlainString(), actual.toPlainString()));
             }
-            out.add(what + ": expected " + expected.toPlainString() + ", actual " + actual.toPlainString()
-                    + " (" + signed(actual.subtract(expected)) + ")");
+            out.add(words.format("test.moneyDiffers", what, expected.toPlainString(), actual.toPlainString(),
+                    signed(actual.subtract(expected))));
         }
     }
 
     // ---- lines ----
 
     private static void matchLines(Scenario s, List<ExpectedItem> expected, List<ChargeLine> actual, List<String> out,
-                                   List<ExpectationFix> fixes) {
+                                   List<ExpectationFix> fixes, Messages words) {
         ChargeLine[] pairOf = new ChargeLine[expected.size()];
         boolean[] used = new boolean[actual.size()];
         // first pass: perfect matches, so that two lines of one code pair up correctly
         for (int i = 0; i < expected.size(); i++) {
             for (int j = 0; j < actual.size(); j++) {
-                if (!used[j] && lineMismatches(expected.get(i), actual.get(j)).isEmpty()) {
+                if (!used[j] && lineMismatches(expected.get(i), actual.get(j), words).isEmpty()) {
                     pairOf[i] = actual.get(j);
                     used[j] = true;
                     break;
@@ -76,7 +74,7 @@ final class BillMatcher {
             int bestCount = Integer.MAX_VALUE;
             for (int j = 0; j < actual.size(); j++) {
                 if (!used[j] && actual.get(j).code().equals(x.get("code"))) {
-                    int n = lineMismatches(x, actual.get(j)).size();
+                    int n = lineMismatches(x, actual.get(j), words).size();
                     if (n < bestCount) {
                         best = j;
                         bestCount = n;
@@ -84,14 +82,13 @@ final class BillMatcher {
                 }
             }
             if (best < 0) {
-                out.add("missing line " + x.get("code") + ": expected amount " + x.get("amount")
-                        + " (" + s.file() + ":" + x.line() + "), the bill has no such line");
+                out.add(words.format("test.missingLine", x.get("code"), x.get("amount"), s.file() + ":" + x.line()));
                 continue;
             }
             used[best] = true;
             ChargeLine a = actual.get(best);
-            out.add("line " + a.code() + " (rule \"" + a.rule() + "\", " + s.file() + ":" + x.line() + "):");
-            for (String m : lineMismatches(x, a)) {
+            out.add(words.format("test.lineDiffers", a.code(), a.rule(), s.file() + ":" + x.line()));
+            for (String m : lineMismatches(x, a, words)) {
                 out.add("    " + m);
             }
             for (String field : x.fields().keySet()) {
@@ -104,9 +101,9 @@ final class BillMatcher {
         for (int j = 0; j < actual.size(); j++) {
             if (!used[j]) {
                 ChargeLine a = actual.get(j);
-                out.add("unexpected line " + a.code() + ": amount " + a.amount().toPlainString() + " = "
-                        + BillWriter.quantity(a.quantity()) + " × " + BillWriter.price(a.unitPrice()) + ", "
-                        + a.periodStart() + ".." + a.periodEnd() + " (rule \"" + a.rule() + "\")");
+                out.add(words.format("test.unexpectedLine", a.code(), a.amount().toPlainString(),
+                        BillWriter.quantity(a.quantity()), BillWriter.price(a.unitPrice()), a.periodStart(),
+                        a.periodEnd(), a.rule()));
             }
         }
     }
@@ -115,7 +112,7 @@ final class BillMatcher {
     private static final java.util.Set<String> FIXABLE = java.util.Set.of("amount", "quantity", "unitPrice",
             "periodStart", "periodEnd", "chargeDate");
 
-    private static List<String> lineMismatches(ExpectedItem x, ChargeLine a) {
+    private static List<String> lineMismatches(ExpectedItem x, ChargeLine a, Messages words) {
         List<String> diffs = new ArrayList<>();
         for (var f : x.fields().entrySet()) {
             String field = f.getKey();
@@ -124,9 +121,9 @@ final class BillMatcher {
                 String got = actualValue(field, a);
                 String delta = "";
                 if (ScenarioLoader.DECIMAL_FIELDS.contains(field)) {
-                    delta = " (" + signed(new BigDecimal(got).subtract(new BigDecimal(want))) + ")";
+                    delta = words.format("test.delta", signed(new BigDecimal(got).subtract(new BigDecimal(want))));
                 }
-                diffs.add(String.format("%-11s expected %s, actual %s%s", field, want, got, delta));
+                diffs.add(String.format("%-11s ", field) + words.format("test.valueDiffers", want, got, delta));
             }
         }
         return diffs;
@@ -161,7 +158,7 @@ final class BillMatcher {
     // ---- violations ----
 
     private static void matchViolations(Scenario s, List<ExpectedItem> expected, List<Violation> actual,
-                                        List<String> out) {
+                                        List<String> out, Messages words) {
         boolean[] used = new boolean[actual.size()];
         for (ExpectedItem x : expected) {
             int found = -1;
@@ -172,19 +169,19 @@ final class BillMatcher {
                 }
             }
             if (found < 0) {
-                out.add("missing violation " + x.get("code") + " " + x.get("subject") + " (" + s.file() + ":"
-                        + x.line() + "), the bill has no such violation");
+                out.add(words.format("test.missingViolation", x.get("code"), x.get("subject"),
+                        s.file() + ":" + x.line()));
                 continue;
             }
             used[found] = true;
             Violation v = actual.get(found);
             List<String> diffs = new ArrayList<>();
-            compareText(diffs, "severity", x.get("severity"), v.severity().name());
-            compareText(diffs, "rule", x.get("rule"), v.rule());
-            compareText(diffs, "message", x.get("message"), v.message());
+            compareText(diffs, "severity", x.get("severity"), v.severity().name(), words);
+            compareText(diffs, "rule", x.get("rule"), v.rule(), words);
+            compareText(diffs, "message", x.get("message"), v.message(), words);
             if (!diffs.isEmpty()) {
-                out.add("violation " + v.code() + " " + v.subject() + " (rule \"" + v.rule() + "\", " + s.file()
-                        + ":" + x.line() + "):");
+                out.add(words.format("test.violationDiffers", v.code(), v.subject(), v.rule(),
+                        s.file() + ":" + x.line()));
                 for (String d : diffs) {
                     out.add("    " + d);
                 }
@@ -193,15 +190,14 @@ final class BillMatcher {
         for (int j = 0; j < actual.size(); j++) {
             if (!used[j]) {
                 Violation v = actual.get(j);
-                out.add("unexpected violation " + v.code() + " " + v.subject() + ": " + v.message()
-                        + " (rule \"" + v.rule() + "\")");
+                out.add(words.format("test.unexpectedViolation", v.code(), v.subject(), v.message(), v.rule()));
             }
         }
     }
 
-    private static void compareText(List<String> diffs, String field, String want, String got) {
+    private static void compareText(List<String> diffs, String field, String want, String got, Messages words) {
         if (want != null && !Objects.equals(want, got)) {
-            diffs.add(String.format("%-11s expected %s, actual %s", field, want, got));
+            diffs.add(String.format("%-11s ", field) + words.format("test.valueDiffers", want, got, ""));
         }
     }
 

@@ -1,5 +1,6 @@
 package im.tariff.scenario;
 
+import im.tariff.i18n.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +23,8 @@ public final class ExpectationUpdater {
     private ExpectationUpdater() {
     }
 
-    /** Applies the fixes; returns one report line per fix (updated, or why not). */
-    public static List<String> apply(List<ExpectationFix> fixes) throws IOException {
+    /** Applies the fixes; returns one report line per fix (updated, or why not), in the words given. */
+    public static List<String> apply(List<ExpectationFix> fixes, Messages words) throws IOException {
         Map<String, List<ExpectationFix>> byFile = new LinkedHashMap<>();
         for (ExpectationFix f : fixes) {
             byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
@@ -39,11 +40,11 @@ public final class ExpectationUpdater {
                 int i = f.line() - 1;
                 String updated = i >= 0 && i < lines.length ? replace(lines[i], f) : null;
                 if (updated == null) {
-                    report.add("not updated (edit by hand): " + where);
+                    report.add(words.format("test.notUpdated", where));
                 } else {
                     lines[i] = updated;
                     changed = true;
-                    report.add("updated " + where);
+                    report.add(words.format("test.updated", where));
                 }
             }
             if (changed) {

@@ -1,6 +1,7 @@
 package im.tariff.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import im.tariff.i18n.Messages;
 import im.tariff.model.BillingMode;
 import im.tariff.model.Severity;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import java.util.Set;
 /**
  * Reads one scenario file strictly: bad YAML, a missing name, an unknown key, an unknown line or violation
  * code, or a request that is not a map is a {@link ScenarioFormatException} with file:line. Whether the
- * request itself is valid is decided when the scenario runs (by the same reader as the product).
+ * request itself is valid is decided when the scenario runs (by the same reader as the product). What is
+ * wrong is said in the words given: those of the rules under test when they are known.
  */
 final class ScenarioLoader {
 
@@ -40,22 +42,23 @@ final class ScenarioLoader {
     }
 
     /** Scenarios of one file; label is the name shown in test names. */
-    static List<Scenario> load(Path path, String label) throws ScenarioFormatException {
+    static List<Scenario> load(Path path, String label, Messages words) throws ScenarioFormatException {
         String file = path.toString();
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ScenarioFormatException(file, 0, "cannot read: " + e.getMessage());
+            throw new ScenarioFormatException(file, 0, words.format("scenario.cannotRead", e.getMessage()));
         }
-        return parse(file, label, text);
+        return parse(file, label, text, words);
     }
 
-    static List<Scenario> parse(String file, String label, String text) throws ScenarioFormatException {
-        YamlTree tree = YamlTree.parse(file, text);
+    static List<Scenario> parse(String file, String label, String text, Messages words)
+            throws ScenarioFormatException {
+        YamlTree tree = YamlTree.parse(file, text, words);
         JsonNode root = tree.root();
         if (root == null || root.isNull()) {
-            throw new ScenarioFormatException(file, 1, "empty file: expected a list of scenarios");
+            throw new ScenarioFormatException(file, 1, words.format("scenario.emptyFile"));
         }
         JsonNode list;
         String base;
@@ -65,27 +68,27 @@ final class ScenarioLoader {
         } else if (root.isObject() && root.has("name")) {
             return List.of(scenario(tree, label, root, ""));   // a file with a single scenario
         } else if (root.isObject()) {
-            checkKeys(tree, root, "", FILE_KEYS, "file");
+            checkKeys(tree, root, "", FILE_KEYS, "scenario.in.file");
             list = root.get("scenarios");
             base = "/scenarios";
             if (list == null) {
-                throw tree.error("", "missing key 'scenarios' (a list of scenarios)");
+                throw tree.error("", tree.words().format("scenario.missingScenarios"));
             }
             if (!list.isArray()) {
-                throw tree.error(base, "'scenarios' must be a list (each item starts with '- name: ...')");
+                throw tree.error(base, tree.words().format("scenario.scenariosNotList"));
             }
         } else {
-            throw tree.error("", "expected a list of scenarios, or a map with 'scenarios:'");
+            throw tree.error("", tree.words().format("scenario.notAList"));
         }
         if (list.isEmpty()) {
-            throw tree.error(base, "no scenarios in this file");
+            throw tree.error(base, tree.words().format("scenario.none"));
         }
         List<Scenario> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             Scenario s = scenario(tree, label, list.get(i), base + "/" + i);
             if (!names.add(s.name())) {
-                throw tree.error(base + "/" + i + "/name", "duplicate scenario name '" + s.name() + "' in this file");
+                throw tree.error(base + "/" + i + "/name", tree.words().format("scenario.duplicateName", s.name()));
             }
             out.add(s);
         }
@@ -95,24 +98,24 @@ final class ScenarioLoader {
     private static Scenario scenario(YamlTree tree, String label, JsonNode node, String ptr)
             throws ScenarioFormatException {
         if (!node.isObject()) {
-            throw tree.error(ptr, "a scenario must be a map with name, request and expect");
+            throw tree.error(ptr, tree.words().format("scenario.notAMap"));
         }
-        checkKeys(tree, node, ptr, SCENARIO_KEYS, "scenario");
+        checkKeys(tree, node, ptr, SCENARIO_KEYS, "scenario.in.scenario");
         String name = requiredText(tree, node, ptr, "name");
         String description = optionalText(tree, node, ptr, "description");
         JsonNode request = node.get("request");
         if (request == null || request.isNull()) {
-            throw tree.error(ptr, "scenario '" + name + "': missing key 'request'");
+            throw tree.error(ptr, tree.words().format("scenario.missingRequest", name));
         }
         if (!request.isObject()) {
-            throw tree.error(ptr + "/request", "scenario '" + name + "': 'request' must be a map (the request of docs/FORMAT.md)");
+            throw tree.error(ptr + "/request", tree.words().format("scenario.requestNotAMap", name));
         }
         JsonNode expect = node.get("expect");
         if (expect == null || expect.isNull()) {
-            throw tree.error(ptr, "scenario '" + name + "': missing key 'expect'");
+            throw tree.error(ptr, tree.words().format("scenario.missingExpect", name));
         }
         if (!expect.isObject()) {
-            throw tree.error(ptr + "/expect", "scenario '" + name + "': 'expect' must be a map");
+            throw tree.error(ptr + "/expect", tree.words().format("scenario.expectNotAMap", name));
         }
         Expectation e = expectation(tree, expect, ptr + "/expect", name);
         return new Scenario(tree.file(), label, name, description, tree.lineOf(ptr), request, e, ptr, tree);
@@ -120,23 +123,22 @@ final class ScenarioLoader {
 
     private static Expectation expectation(YamlTree tree, JsonNode node, String ptr, String name)
             throws ScenarioFormatException {
-        checkKeys(tree, node, ptr, EXPECT_KEYS, "expect");
+        checkKeys(tree, node, ptr, EXPECT_KEYS, "scenario.in.expect");
         if (node.has("error")) {
             if (node.size() > 1) {
-                throw tree.error(ptr, "scenario '" + name + "': 'expect' with 'error' takes no other key "
-                        + "(a refused request has no bill)");
+                throw tree.error(ptr, tree.words().format("scenario.errorAlone", name));
             }
             JsonNode err = node.get("error");
             String ep = ptr + "/error";
             if (!err.isObject()) {
-                throw tree.error(ep, "'error' must be a map with 'field' (and optional 'reason')");
+                throw tree.error(ep, tree.words().format("scenario.errorNotAMap"));
             }
-            checkKeys(tree, err, ep, ERROR_KEYS, "error");
+            checkKeys(tree, err, ep, ERROR_KEYS, "scenario.in.error");
             return new Expectation(requiredText(tree, err, ep, "field"), optionalText(tree, err, ep, "reason"),
                     null, null, null, null, List.of(), List.of(), tree.lineOf(ep), Map.of());
         }
         if (!node.has("total")) {
-            throw tree.error(ptr, "scenario '" + name + "': missing key 'total' in 'expect'");
+            throw tree.error(ptr, tree.words().format("scenario.missingTotal", name));
         }
         BigDecimal total = decimal(tree, node.get("total"), ptr + "/total", "total");
         BigDecimal prepaid = node.has("prepaid") ? decimal(tree, node.get("prepaid"), ptr + "/prepaid", "prepaid") : null;
@@ -164,28 +166,28 @@ final class ScenarioLoader {
             return out;
         }
         if (!list.isArray()) {
-            throw tree.error(lp, "'" + key + "' must be a list ([] for none)");
+            throw tree.error(lp, tree.words().format("scenario.notAListOf", key));
         }
         boolean isLine = key.equals("lines");
         for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
             String ip = lp + "/" + i;
             if (!item.isObject()) {
-                throw tree.error(ip, "each item of '" + key + "' must be a map with code and " + required);
+                throw tree.error(ip, tree.words().format("scenario.itemNotAMap", key, required));
             }
-            checkKeys(tree, item, ip, Set.copyOf(fields), isLine ? "line" : "violation");
+            checkKeys(tree, item, ip, Set.copyOf(fields), isLine ? "scenario.in.line" : "scenario.in.violation");
             Map<String, String> values = new LinkedHashMap<>();
             Map<String, Integer> fieldLines = new LinkedHashMap<>();
             for (String f : fields) {
                 JsonNode v = item.get(f);
                 if (v == null || v.isNull()) {
                     if (f.equals("code") || f.equals(required)) {
-                        throw tree.error(ip, "missing key '" + f + "' in this " + (isLine ? "line" : "violation"));
+                        throw tree.error(ip, tree.words().format(isLine ? "scenario.missingInLine" : "scenario.missingInViolation", f));
                     }
                     continue;
                 }
                 if (!v.isValueNode()) {
-                    throw tree.error(ip + "/" + f, "'" + f + "' must be a single value");
+                    throw tree.error(ip + "/" + f, tree.words().format("scenario.notSingle", f));
                 }
                 values.put(f, checkValue(tree, ip + "/" + f, f, v, isLine));
                 fieldLines.put(f, tree.lineOf(ip + "/" + f));
@@ -205,12 +207,12 @@ final class ScenarioLoader {
             try {
                 LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                throw tree.error(ptr, "'" + field + "' must be a date YYYY-MM-DD, got '" + text + "'");
+                throw tree.error(ptr, tree.words().format("scenario.notADate", field, text));
             }
         } else if (field.equals("billingMode") && !isEnum(BillingMode.class, text)) {
-            throw tree.error(ptr, "billingMode must be PREPAID, POSTPAID or DAILY_POSTPAID, got '" + text + "'");
+            throw tree.error(ptr, tree.words().format("scenario.billingMode", text));
         } else if (field.equals("severity") && !isEnum(Severity.class, text)) {
-            throw tree.error(ptr, "unknown severity '" + text + "'");
+            throw tree.error(ptr, tree.words().format("scenario.severity", text));
         }
         return text;
     }
@@ -236,18 +238,18 @@ final class ScenarioLoader {
                 // reported below
             }
         }
-        throw tree.error(ptr, "'" + field + "' must be a number such as 12.50, got '"
-                + (v == null ? "" : v.asText()) + "'");
+        throw tree.error(ptr, tree.words().format("scenario.notANumber", field, v == null ? "" : v.asText()));
     }
 
-    private static void checkKeys(YamlTree tree, JsonNode obj, String ptr, Set<String> allowed, String what)
+    /** where: the key of the words that say where ("scenario.in.line": in a line). */
+    private static void checkKeys(YamlTree tree, JsonNode obj, String ptr, Set<String> allowed, String where)
             throws ScenarioFormatException {
         Iterator<String> names = obj.fieldNames();
         while (names.hasNext()) {
             String n = names.next();
             if (!allowed.contains(n)) {
-                throw tree.error(ptr + "/" + n, "unknown key '" + n + "' in " + what + " (allowed: "
-                        + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                throw tree.error(ptr + "/" + n, tree.words().format("scenario.unknownKey", n, tree.words().format(where),
+                        String.join(", ", new java.util.TreeSet<>(allowed))));
             }
         }
     }
@@ -256,10 +258,10 @@ final class ScenarioLoader {
             throws ScenarioFormatException {
         JsonNode n = obj.get(key);
         if (n == null || n.isNull()) {
-            throw tree.error(ptr, "missing key '" + key + "'");
+            throw tree.error(ptr, tree.words().format("scenario.missingKey", key));
         }
         if (!n.isValueNode() || n.asText().isBlank()) {
-            throw tree.error(ptr + "/" + key, "'" + key + "' must be a non-empty text");
+            throw tree.error(ptr + "/" + key, tree.words().format("scenario.emptyText", key));
         }
         return n.asText();
     }
@@ -271,7 +273,7 @@ final class ScenarioLoader {
             return null;
         }
         if (!n.isValueNode()) {
-            throw tree.error(ptr + "/" + key, "'" + key + "' must be a text");
+            throw tree.error(ptr + "/" + key, tree.words().format("scenario.notText", key));
         }
         return n.asText();
     }

@@ -27,9 +27,9 @@ public final class ScenarioReloadGate implements ReloadGate {
         }
         ScenarioSuite suite;
         try {
-            suite = ScenarioSuite.load(scenariosDir);
+            suite = ScenarioSuite.load(scenariosDir, candidate.reader().messages());
         } catch (ScenarioFormatException e) {
-            return List.of("场景文件格式错误，无法检查 (malformed scenario): " + e.getMessage());
+            return List.of(candidate.reader().messages().format("test.malformedScenario", e.getMessage()));
         }
         SuiteResult result = suite.run(candidate);
         if (result.failed() == 0) {
@@ -37,7 +37,7 @@ public final class ScenarioReloadGate implements ReloadGate {
         }
         List<String> failures = new ArrayList<>(result.failureMessages());
         if (failures.isEmpty()) {
-            failures.add(result.failed() + " scenario(s) failed");
+            failures.add(result.summary());
         }
         return failures;
     }

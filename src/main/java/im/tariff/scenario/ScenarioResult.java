@@ -1,5 +1,7 @@
 package im.tariff.scenario;
 
+import im.tariff.i18n.Language;
+import im.tariff.i18n.Messages;
 import java.util.List;
 import java.util.Set;
 
@@ -9,9 +11,10 @@ import java.util.Set;
  * @param differences what differs from the expectation, one readable line each (empty when passed)
  * @param firedRules  names of the rules that fired while evaluating it
  * @param fixes       numbers and dates written in the file that differ from the bill (for --accept)
+ * @param language    the language of the rules' catalog, in which the differences are said
  */
 public record ScenarioResult(Scenario scenario, List<String> differences, Set<String> firedRules,
-                             List<ExpectationFix> fixes) {
+                             List<ExpectationFix> fixes, Language language) {
 
     public ScenarioResult {
         fixes = List.copyOf(fixes);
@@ -19,8 +22,8 @@ public record ScenarioResult(Scenario scenario, List<String> differences, Set<St
         firedRules = Set.copyOf(firedRules);
     }
 
-    ScenarioResult(Scenario scenario, List<String> differences, Set<String> firedRules) {
-        this(scenario, differences, firedRules, List.of());
+    ScenarioResult(Scenario scenario, List<String> differences, Set<String> firedRules, Messages words) {
+        this(scenario, differences, firedRules, List.of(), words.language());
     }
 
     public boolean passed() {
@@ -33,7 +36,7 @@ public record ScenarioResult(Scenario scenario, List<String> differences, Set<St
             return "";
         }
         StringBuilder sb = new StringBuilder();
-        sb.append("FAIL ").append(scenario.displayName()).append("  (").append(scenario.location()).append(")\n");
+        sb.append(Messages.of(language).format("test.fail", scenario.displayName(), scenario.location())).append('\n');
         for (String d : differences) {
             sb.append("  ").append(d).append('\n');
         }

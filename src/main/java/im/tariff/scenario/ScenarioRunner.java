@@ -4,6 +4,7 @@ import im.tariff.evaluate.Evaluator;
 import im.tariff.evaluate.EvaluationException;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.catalog.Catalog;
+import im.tariff.i18n.Messages;
 import im.tariff.model.Bill;
 import im.tariff.model.BillRequest;
 import java.util.HashSet;
@@ -12,7 +13,10 @@ import java.util.Set;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
-/** Runs one scenario against a rule set: read the request as the product does, evaluate, compare. */
+/**
+ * Runs one scenario against a rule set: read the request as the product does, evaluate, compare. What differs
+ * is said in the language of the rules' catalog.
+ */
 public final class ScenarioRunner {
 
     private ScenarioRunner() {
@@ -21,19 +25,20 @@ public final class ScenarioRunner {
     /** Never throws for a failing scenario: every failure is a difference in the result. */
     public static ScenarioResult run(Scenario s, Evaluator rules) {
         Expectation e = s.expect();
+        Messages words = rules.reader().messages();
         BillRequest request;
         try {
             request = rules.reader().read(s.request());
         } catch (InvalidRequestException ex) {
             if (e.expectsError()) {
-                return new ScenarioResult(s, refusalDifferences(s, ex), Set.of());
+                return new ScenarioResult(s, refusalDifferences(s, ex, words), Set.of(), words);
             }
-            return new ScenarioResult(s, List.of("the request was refused as bad input: " + ex.field() + ": "
-                    + ex.reason() + " (" + s.file() + ":" + s.lineOfRequestField(ex.field()) + ")"), Set.of());
+            return new ScenarioResult(s, List.of(words.format("test.refusedAsBadInput", ex.field(), ex.reason(),
+                    s.file() + ":" + s.lineOfRequestField(ex.field()))), Set.of(), words);
         }
-        List<String> unknown = unknownCodes(s, rules.catalog());
+        List<String> unknown = unknownCodes(s, rules.catalog(), words);
         if (!unknown.isEmpty()) {
-            return new ScenarioResult(s, unknown, Set.of());
+            return new ScenarioResult(s, unknown, Set.of(), words);
         }
         Set<String> fired = new HashSet<>();
         Bill bill;
@@ -45,52 +50,47 @@ public final class ScenarioRunner {
                 }
             });
         } catch (EvaluationException ex) {
-            return new ScenarioResult(s, List.of("the rules failed while evaluating: " + ex.getMessage()), fired);
+            return new ScenarioResult(s, List.of(words.format("test.rulesFailed", ex.getMessage())), fired, words);
         }
         if (e.expectsError()) {
-            return new ScenarioResult(s, List.of("expected the request to be refused (field " + e.errorField()
-                    + "), but it was evaluated: total " + bill.totals().total().toPlainString() + ", "
-                    + bill.lines().size() + " line(s), " + bill.violations().size() + " violation(s)"), fired);
+            return new ScenarioResult(s, List.of(words.format("test.expectedRefusal", e.errorField(),
+                    bill.totals().total().toPlainString(), bill.lines().size(), bill.violations().size())), fired, words);
         }
         List<ExpectationFix> fixes = new java.util.ArrayList<>();
-        List<String> differences = BillMatcher.differences(s, bill, fixes);
-        return new ScenarioResult(s, differences, fired, fixes);
+        List<String> differences = BillMatcher.differences(s, bill, fixes, words);
+        return new ScenarioResult(s, differences, fired, fixes, words.language());
     }
 
     /** Expected codes and plan that the rules' catalog does not declare: the scenario cannot hold. */
-    private static List<String> unknownCodes(Scenario s, Catalog catalog) {
+    private static List<String> unknownCodes(Scenario s, Catalog catalog, Messages words) {
         List<String> out = new java.util.ArrayList<>();
         Expectation e = s.expect();
         for (ExpectedItem item : e.lines()) {
             String code = item.get("code");
             if (catalog.line(code) == null) {
-                out.add("unknown line code '" + code + "': the catalog of these rules does not declare it ("
-                        + s.file() + ":" + item.line() + ")");
+                out.add(words.format("test.unknownLineCode", code, s.file() + ":" + item.line()));
             }
         }
         for (ExpectedItem item : e.violations()) {
             String code = item.get("code");
             if (catalog.violation(code) == null) {
-                out.add("unknown violation code '" + code + "': the catalog of these rules does not declare it ("
-                        + s.file() + ":" + item.line() + ")");
+                out.add(words.format("test.unknownViolationCode", code, s.file() + ":" + item.line()));
             }
         }
         if (e.plan() != null && catalog.plan(e.plan()) == null) {
-            out.add("unknown plan '" + e.plan() + "': the catalog of these rules does not declare it");
+            out.add(words.format("test.unknownPlan", e.plan()));
         }
         return out;
     }
 
-    private static List<String> refusalDifferences(Scenario s, InvalidRequestException ex) {
+    private static List<String> refusalDifferences(Scenario s, InvalidRequestException ex, Messages words) {
         Expectation e = s.expect();
-        String where = " (" + s.file() + ":" + e.errorLine() + ")";
+        String where = s.file() + ":" + e.errorLine();
         if (!e.errorField().equals(ex.field())) {
-            return List.of("refused, but for another field: expected field " + e.errorField() + ", actual "
-                    + ex.field() + ": " + ex.reason() + where);
+            return List.of(words.format("test.otherField", e.errorField(), ex.field(), ex.reason(), where));
         }
         if (e.errorReason() != null && !ex.reason().contains(e.errorReason())) {
-            return List.of("refused for field " + ex.field() + ", but the reason does not contain \""
-                    + e.errorReason() + "\": " + ex.reason() + where);
+            return List.of(words.format("test.otherReason", ex.field(), e.errorReason(), ex.reason(), where));
         }
         return List.of();
     }

@@ -1,6 +1,7 @@
 package im.tariff.scenario;
 
 import im.tariff.evaluate.Evaluator;
+import im.tariff.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,29 +19,37 @@ public final class ScenarioSuite {
         this.scenarios = List.copyOf(scenarios);
     }
 
-    /** Loads one YAML file or every *.yaml/*.yml under a folder (recursively, in name order). */
+    /**
+     * Loads one YAML file or every *.yaml/*.yml under a folder (recursively, in name order); what is wrong with
+     * a file is said in the default language.
+     */
     public static ScenarioSuite load(Path fileOrDir) throws ScenarioFormatException {
-        return load(List.of(fileOrDir));
+        return load(List.of(fileOrDir), Messages.defaults());
+    }
+
+    /** As {@link #load(Path)}, what is wrong said in the words given (those of the rules under test). */
+    public static ScenarioSuite load(Path fileOrDir, Messages words) throws ScenarioFormatException {
+        return load(List.of(fileOrDir), words);
     }
 
     /** Loads several files or folders into one suite. */
-    public static ScenarioSuite load(Collection<Path> paths) throws ScenarioFormatException {
+    public static ScenarioSuite load(Collection<Path> paths, Messages words) throws ScenarioFormatException {
         List<Scenario> all = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                for (Path f : yamlFiles(p)) {
-                    all.addAll(ScenarioLoader.load(f, p.relativize(f).toString().replace('\\', '/')));
+                for (Path f : yamlFiles(p, words)) {
+                    all.addAll(ScenarioLoader.load(f, p.relativize(f).toString().replace('\\', '/'), words));
                 }
             } else if (Files.isRegularFile(p)) {
-                all.addAll(ScenarioLoader.load(p, String.valueOf(p.getFileName())));
+                all.addAll(ScenarioLoader.load(p, String.valueOf(p.getFileName()), words));
             } else {
-                throw new ScenarioFormatException(p.toString(), 0, "no such scenario file or folder");
+                throw new ScenarioFormatException(p.toString(), 0, words.format("scenario.noSuchPath"));
             }
         }
         return new ScenarioSuite(all);
     }
 
-    private static List<Path> yamlFiles(Path dir) throws ScenarioFormatException {
+    private static List<Path> yamlFiles(Path dir, Messages words) throws ScenarioFormatException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
                     .filter(f -> {
@@ -50,7 +59,7 @@ public final class ScenarioSuite {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new ScenarioFormatException(dir.toString(), 0, "cannot list: " + e.getMessage());
+            throw new ScenarioFormatException(dir.toString(), 0, words.format("scenario.cannotList", e.getMessage()));
         }
     }
 
@@ -64,6 +73,6 @@ public final class ScenarioSuite {
         for (Scenario s : scenarios) {
             results.add(ScenarioRunner.run(s, rules));
         }
-        return new SuiteResult(results, rules.ruleKinds());
+        return new SuiteResult(results, rules.ruleKinds(), rules.reader().messages());
     }
 }

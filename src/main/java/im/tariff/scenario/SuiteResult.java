@@ -1,5 +1,6 @@
 package im.tariff.scenario;
 
+import im.tariff.i18n.Messages;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,9 +16,11 @@ public final class SuiteResult {
 
     private final List<ScenarioResult> results;
     private final Map<String, Integer> coverage;
+    private final Messages words;
     private final Map<String, RuleKind> kinds;
 
-    SuiteResult(List<ScenarioResult> results, Map<String, RuleKind> kinds) {
+    SuiteResult(List<ScenarioResult> results, Map<String, RuleKind> kinds, Messages words) {
+        this.words = words;
         this.results = List.copyOf(results);
         this.kinds = Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -76,8 +79,13 @@ public final class SuiteResult {
         return out;
     }
 
-    /** The summary line of docs/FORMAT.md. */
+    /** The summary line ("N passed, M failed"; "N 个通过，M 个失败"), in the language of the rules. */
     public String summary() {
-        return passed() + " passed, " + failed() + " failed";
+        return words.format("test.summary", passed(), failed());
+    }
+
+    /** The words of the rules' language, for whoever prints this result. */
+    public Messages words() {
+        return words;
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import im.tariff.i18n.Messages;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,36 +28,42 @@ final class YamlTree {
     private final String file;
     private final JsonNode root;
     private final Map<String, Integer> lines;
+    private final Messages words;
 
-    private YamlTree(String file, JsonNode root, Map<String, Integer> lines) {
+    private YamlTree(String file, JsonNode root, Map<String, Integer> lines, Messages words) {
         this.file = file;
         this.root = root;
         this.lines = lines;
+        this.words = words;
     }
 
-    static YamlTree parse(String file, String text) throws ScenarioFormatException {
+    static YamlTree parse(String file, String text, Messages words) throws ScenarioFormatException {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = YAML.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                return new YamlTree(file, null, lines);
+                return new YamlTree(file, null, lines, words);
             }
-            JsonNode root = read(p, "", lines, file);
+            JsonNode root = read(p, "", lines, file, words);
             if (p.nextToken() != null) {
                 throw new ScenarioFormatException(file, line(p.currentTokenLocation()),
-                        "only one YAML document per file (remove the second '---')");
+                        words.format("scenario.twoDocuments"));
             }
-            return new YamlTree(file, root, lines);
+            return new YamlTree(file, root, lines, words);
         } catch (JacksonException e) {
             String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-            throw new ScenarioFormatException(file, problemLine(e), "YAML 格式错误 (bad YAML): "
-                    + firstLine(msg));
+            throw new ScenarioFormatException(file, problemLine(e), words.format("scenario.badYaml", firstLine(msg)));
         } catch (IOException e) {
-            throw new ScenarioFormatException(file, 0, "cannot read: " + e.getMessage());
+            throw new ScenarioFormatException(file, 0, words.format("scenario.cannotRead", e.getMessage()));
         }
     }
 
-    private static JsonNode read(JsonParser p, String pointer, Map<String, Integer> lines, String file)
+    /** The words in which what is wrong with the file is said. */
+    Messages words() {
+        return words;
+    }
+
+    private static JsonNode read(JsonParser p, String pointer, Map<String, Integer> lines, String file, Messages words)
             throws IOException, ScenarioFormatException {
         JsonToken t = p.currentToken();
         lines.putIfAbsent(pointer, line(p.currentTokenLocation()));
@@ -68,11 +75,11 @@ final class YamlTree {
                     String child = pointer + "/" + name;
                     int keyLine = line(p.currentTokenLocation());
                     if (obj.has(name)) {
-                        throw new ScenarioFormatException(file, keyLine, "duplicate key '" + name + "'");
+                        throw new ScenarioFormatException(file, keyLine, words.format("scenario.duplicateKey", name));
                     }
                     lines.put(child, keyLine);
                     p.nextToken();
-                    obj.set(name, read(p, child, lines, file));
+                    obj.set(name, read(p, child, lines, file, words));
                 }
                 return obj;
             }
@@ -80,7 +87,7 @@ final class YamlTree {
                 ArrayNode arr = NODES.arrayNode();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    arr.add(read(p, pointer + "/" + i++, lines, file));
+                    arr.add(read(p, pointer + "/" + i++, lines, file, words));
                 }
                 return arr;
             }
@@ -96,7 +103,8 @@ final class YamlTree {
             case VALUE_NULL:
                 return NODES.nullNode();
             default:
-                throw new ScenarioFormatException(file, line(p.currentTokenLocation()), "unexpected YAML content: " + t);
+                throw new ScenarioFormatException(file, line(p.currentTokenLocation()),
+                        words.format("scenario.unexpectedYaml", t));
         }
     }
 

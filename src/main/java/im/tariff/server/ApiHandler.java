@@ -1,5 +1,6 @@
 package im.tariff.server;
 
+import im.tariff.i18n.Messages;
 import im.tariff.reload.ReloadResult;
 import im.tariff.reload.LiveEvaluator;
 import org.eclipse.jetty.server.Handler;
@@ -19,46 +20,51 @@ final class ApiHandler extends Handler.Abstract {
     private final ServiceMetrics metrics;
     private final EvaluateEndpoint evaluate;
     private final CalculatorEndpoints calculator;
-    private final WebAssets web = new WebAssets();
+    private final WebAssets web;
 
     ApiHandler(LiveEvaluator engine, ServiceMetrics metrics, int maxBodyBytes, java.time.Duration evalTimeout,
                java.util.concurrent.ExecutorService evaluations) {
         this.engine = engine;
         this.metrics = metrics;
-        this.evaluate = new EvaluateEndpoint(engine, metrics, maxBodyBytes, evalTimeout, evaluations);
-        this.calculator = new CalculatorEndpoints(engine, maxBodyBytes);
+        TimeLimit limit = new TimeLimit(evaluations, evalTimeout);
+        this.evaluate = new EvaluateEndpoint(engine, metrics, maxBodyBytes, limit);
+        this.calculator = new CalculatorEndpoints(engine, maxBodyBytes, limit);
+        this.web = new WebAssets(engine);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
+        Messages words = engine.rules().reader().messages();
         Reply reply;
         try {
             reply = switch (path) {
-                case "/v1/evaluate" -> only("POST", method, () -> evaluate.handle(request));
-                case "/v1/quote" -> only("POST", method, () -> calculator.quote(request));
-                case "/v1/advise" -> only("POST", method, () -> calculator.advise(request));
-                case "/v1/catalog" -> only("GET", method, () -> calculator.catalog(request));
-                case "/v1/rules" -> only("GET", method, () -> Reply.json(200, g -> StatusJson.rules(engine.status(), g)));
-                case "/v1/rules/reload" -> only("POST", method, this::reload);
-                case "/health" -> only("GET", method, () -> Reply.json(200, g -> StatusJson.health(engine.status(), g)));
-                case "/metrics" -> only("GET", method, () -> new Reply(200, PROMETHEUS_TEXT, metrics.scrape(),
+                case "/v1/evaluate" -> only("POST", method, words, () -> evaluate.handle(request));
+                case "/v1/quote" -> only("POST", method, words, () -> calculator.quote(request));
+                case "/v1/advise" -> only("POST", method, words, () -> calculator.advise(request));
+                case "/v1/catalog" -> only("GET", method, words, () -> calculator.catalog(request));
+                case "/v1/rules" -> only("GET", method, words,
+                        () -> Reply.json(200, g -> StatusJson.rules(engine.status(), g)));
+                case "/v1/rules/reload" -> only("POST", method, words, this::reload);
+                case "/health" -> only("GET", method, words,
+                        () -> Reply.json(200, g -> StatusJson.health(engine.status(), g)));
+                case "/metrics" -> only("GET", method, words, () -> new Reply(200, PROMETHEUS_TEXT, metrics.scrape(),
                         java.util.Map.of()));
-                default -> page(method, path);
+                default -> page(method, path, words);
             };
         } catch (Exception | StackOverflowError e) {
             LOG.error("{} {} failed", method, path, e);
-            reply = Reply.error(500, "内部错误 (internal error)", null);
+            reply = Reply.error(500, words.format("http.internal"), null);
         }
         reply.send(response, callback);
         return true;
     }
 
     /** The calculator page and its assets (GET), or 404. */
-    private Reply page(String method, String path) {
+    private Reply page(String method, String path, Messages words) {
         Reply asset = "GET".equals(method) ? web.get(path) : null;
-        return asset != null ? asset : Reply.error(404, "没有这个接口 (no such endpoint): " + path, null);
+        return asset != null ? asset : Reply.error(404, words.format("http.noEndpoint", path), null);
     }
 
     private Reply reload() {
@@ -67,10 +73,9 @@ final class ApiHandler extends Handler.Abstract {
         return Reply.json(r.refused() ? 422 : 200, g -> StatusJson.reload(r, g));
     }
 
-    private static Reply only(String allowed, String method, Action action) throws Exception {
+    private static Reply only(String allowed, String method, Messages words, Action action) throws Exception {
         if (!allowed.equals(method)) {
-            return Reply.error(405, "请用 " + allowed + " (method " + method + " not allowed, use " + allowed + ")",
-                    null).withHeader("Allow", allowed);
+            return Reply.error(405, words.format("http.method", allowed, method), null).withHeader("Allow", allowed);
         }
         return action.run();
     }

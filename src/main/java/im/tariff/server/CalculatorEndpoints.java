@@ -6,92 +6,111 @@ import im.tariff.advise.Advisor;
 import im.tariff.advise.CatalogJson;
 import im.tariff.advise.Quote;
 import im.tariff.evaluate.Evaluator;
-import im.tariff.evaluate.EvaluationException;
-import im.tariff.reload.LiveEvaluator;
+import im.tariff.i18n.Messages;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.JsonInput;
+import im.tariff.io.RequestReader;
+import im.tariff.model.BillRequest;
+import im.tariff.reload.LiveEvaluator;
 import java.io.IOException;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The calculator's endpoints (the calculator endpoints, docs/EMBEDDING.md): POST /v1/quote, POST /v1/advise and GET /v1/catalog. Each takes the
- * live rule set once and uses it throughout, so a reload never mixes two rule sets in one answer. Refusals
- * as /v1/evaluate: 400 {"error", "field"} for bad input, 413 for a body over the limit.
+ * The calculator's endpoints (the calculator endpoints, docs/EMBEDDING.md): POST /v1/quote, POST /v1/advise and
+ * GET /v1/catalog. Each takes the live rule set once and uses it throughout, so a reload never mixes two rule
+ * sets in one answer. Refusals as /v1/evaluate: 400 {"error", "field"} for bad input, 413 for a body over the
+ * limit; a quote's evaluation and a whole advice run on the evaluation pool within --eval-timeout (503 past it),
+ * like /v1/evaluate. Every message is in the language of the rules served.
  */
 final class CalculatorEndpoints {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CalculatorEndpoints.class);
+    /** The work of quote and advise is not counted in the metrics of /v1/evaluate. */
+    private static final TimeLimit.Outcomes UNCOUNTED = (outcome, nanos) -> { };
 
     private final LiveEvaluator engine;
     private final int maxBodyBytes;
+    private final TimeLimit limit;
 
-    CalculatorEndpoints(LiveEvaluator engine, int maxBodyBytes) {
+    CalculatorEndpoints(LiveEvaluator engine, int maxBodyBytes, TimeLimit limit) {
         this.engine = engine;
         this.maxBodyBytes = maxBodyBytes;
+        this.limit = limit;
     }
 
     /** A quote body {"plan", "addOns", "usage", "billingMonth"?} → its bill. */
     Reply quote(Request request) throws IOException {
-        return withBody(request, (rules, body) -> {
-            return Reply.json(200, BillWriter.toJson(Quote.bill(rules, body, rules.catalog().thisMonth())));
-        });
+        long started = System.nanoTime();
+        Evaluator rules = engine.rules();
+        Messages words = rules.reader().messages();
+        JsonNode body;
+        BillRequest parsed;
+        try {
+            body = body(request, rules);
+            if (body == null) {
+                return EvaluateEndpoint.tooLarge(words, maxBodyBytes);
+            }
+            parsed = Quote.read(rules, body, rules.catalog().thisMonth());
+        } catch (InvalidRequestException e) {
+            return Reply.error(400, e.reason(), e.field());
+        }
+        return limit.run(started, "quote", words, UNCOUNTED, deadline -> rules.evaluate(parsed, deadline),
+                bill -> Reply.json(200, BillWriter.toJson(bill)));
     }
 
     /** A request (the plan advisor, docs/PERFORMANCE-ADVISOR.md, plan optional) → the advisor's answer; ?top=N (default 5). */
     Reply advise(Request request) throws IOException {
+        long started = System.nanoTime();
+        Evaluator rules = engine.rules();
+        Messages words = rules.reader().messages();
         Fields query = Request.extractQueryParameters(request);
         String topText = query.getValue("top");
         int top;
         try {
             top = topText == null ? 5 : Integer.parseInt(topText);
         } catch (NumberFormatException e) {
-            return Reply.error(400, "expected a whole number, got '" + topText + "'", "top");
+            return Reply.error(400, words.format("http.top", topText), "top");
         }
-        return withBody(request, (rules, body) -> {
-            String json = AdviceWriter.toJson(Advisor.advise(rules, body, top, Advisor.Mode.PRUNED),
-                    rules.catalog(), false);
-            return Reply.json(200, json);
-        });
-    }
-
-    /** The served catalog; ?month=YYYY-MM picks the month whose option values are listed (default: now). */
-    Reply catalog(Request request) {
-        String monthText = Request.extractQueryParameters(request).getValue("month");
-        Evaluator rules = engine.rules();
-        YearMonth month;
+        JsonNode body;
         try {
-            month = monthText == null || monthText.isBlank() ? rules.catalog().thisMonth() : YearMonth.parse(monthText);
-        } catch (DateTimeParseException e) {
-            return Reply.error(400, "expected a month as YYYY-MM, got '" + monthText + "'", "month");
-        }
-        return Reply.json(200, g -> CatalogJson.write(rules, month, g));
-    }
-
-    @FunctionalInterface
-    private interface BodyAction {
-        Reply run(Evaluator rules, JsonNode body) throws InvalidRequestException;
-    }
-
-    private Reply withBody(Request request, BodyAction action) throws IOException {
-        byte[] body = EvaluateEndpoint.readBody(request, maxBodyBytes);
-        if (body == null) {
-            return Reply.error(413, "请求体超过 " + maxBodyBytes + " 字节 (request body over " + maxBodyBytes
-                    + " bytes)", null);
-        }
-        Evaluator rules = engine.rules();
-        try {
-            return action.run(rules, JsonInput.parse(body, 0, body.length));
+            body = body(request, rules);
         } catch (InvalidRequestException e) {
             return Reply.error(400, e.reason(), e.field());
-        } catch (EvaluationException e) {
-            LOG.error("evaluation failed on rules {}: {}", rules.version(), e.getMessage());
-            return Reply.error(500, e.getMessage(), null);
         }
+        if (body == null) {
+            return EvaluateEndpoint.tooLarge(words, maxBodyBytes);
+        }
+        return limit.run(started, "advice", words, UNCOUNTED,
+                deadline -> Advisor.advise(rules, body, top, Advisor.Mode.PRUNED, deadline),
+                advice -> Reply.json(200, AdviceWriter.toJson(advice, rules.catalog(), false)));
+    }
+
+    /**
+     * The served catalog with its price list and the page's words; ?month=YYYY-MM picks the month whose terms
+     * are in force (default: now). A month the reader would refuse is refused here too.
+     */
+    Reply catalog(Request request) {
+        long started = System.nanoTime();
+        Evaluator rules = engine.rules();
+        Messages words = rules.reader().messages();
+        String monthText = Request.extractQueryParameters(request).getValue("month");
+        YearMonth month = monthText == null || monthText.isBlank() ? rules.catalog().thisMonth()
+                : RequestReader.parseMonth(monthText);
+        if (month == null) {
+            return Reply.error(400, words.format("reader.expectedMonth", monthText), "month");
+        }
+        if (month.isAfter(RequestReader.lastMonth())) {
+            return Reply.error(400, words.format("reader.monthTooLate", monthText, RequestReader.lastMonth()), "month");
+        }
+        return limit.run(started, "catalog of " + month, words, UNCOUNTED,
+                deadline -> CatalogJson.toJson(rules, month, deadline), json -> Reply.json(200, json));
+    }
+
+    /** The parsed body in the rules' words, or null when it is over the limit. */
+    private JsonNode body(Request request, Evaluator rules) throws IOException, InvalidRequestException {
+        byte[] body = EvaluateEndpoint.readBody(request, maxBodyBytes);
+        return body == null ? null : JsonInput.parse(body, 0, body.length, rules.reader().messages());
     }
 }

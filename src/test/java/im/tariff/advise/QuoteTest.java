@@ -45,7 +45,7 @@ class QuoteTest {
         assertThatThrownBy(() -> Quote.body(rules.catalog(), "PRO", List.of(), List.of("peakDAU=5"), null))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("--usage peakDAU")
-                .hasMessageContaining("peakDau, peakGroups");
+                .hasMessageContaining("peakDau、peakGroups");
     }
 
     @Test

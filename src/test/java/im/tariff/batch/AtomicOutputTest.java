@@ -78,7 +78,7 @@ class AtomicOutputTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).contains("\"appId\":\"a1\"").contains("\"total\":\"0.00\"");
         assertThat(lines.get(1)).contains("\"appId\":\"a2\"").contains("\"total\":\"2999.00\"");
-        assertThat(lines.get(2)).isEqualTo("{\"line\":3,\"error\":\"must not be negative: -1\",\"field\":\"usage.users\"}");
+        assertThat(lines.get(2)).isEqualTo("{\"line\":3,\"error\":\"不能为负数：-1\",\"field\":\"usage.users\"}");
     }
 
     @Test

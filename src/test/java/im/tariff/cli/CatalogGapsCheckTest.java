@@ -36,6 +36,19 @@ class CatalogGapsCheckTest {
     }
 
     @Test
+    void aLanguageTheProductDoesNotSpeakIsReportedAtItsDeclaration() throws Exception {
+        Path rules = RuleFolders.copyOfBundled(dir);
+        RuleFolders.breakFirst(rules.resolve("catalog.drl"), "$c.language(\"zh\");", "$c.language(\"fr\");");
+        int rule = RuleFolders.breakFirst(rules.resolve("catalog.drl"), "rule \"目录：币种与套餐\"", "rule \"目录：币种与套餐\"");
+
+        Cli.Result r = Cli.run("check", "--rules", rules.toString());
+
+        assertThat(r.status()).isEqualTo(3);
+        // at the declaring rule (where the catalog's own problems are located)
+        assertThat(r.err()).contains(rules.resolve("catalog.drl") + ":" + rule + ": 不支持的语言 'fr'");
+    }
+
+    @Test
     void anOfferedAddOnWithoutAPriceOnAPlanIsReported() throws Exception {
         Path rules = RuleFolders.copyOfBundled(dir);
         // AVCHATROOM_UNLIMITED now says FLAGSHIP offers it, but FLAGSHIP has no price for it

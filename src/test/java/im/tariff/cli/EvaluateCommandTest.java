@@ -65,7 +65,7 @@ class EvaluateCommandTest {
         Cli.Result r = Cli.run("evaluate", Cli.file(dir, "broken.json", "{\"appId\": \"1\", "));
 
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).contains("malformed JSON");
+        assertThat(r.err()).contains("JSON 格式错误"); // the bundled rules speak Chinese
         assertNoStackTrace(r.err());
     }
 

@@ -130,7 +130,7 @@ class ClosedWorldTest {
         assertThat(gaps(facts)).singleElement().satisfies(g -> {
             assertThat(g.kind()).isEqualTo(Kind.NO_PLAN_PRICE);
             assertThat(g.day()).isEqualTo(JULY_1);
-            assertThat(g.detail()).isEqualTo("没有任何规则为它定价");
+            assertThat(g.detail()).isEqualTo("no rule prices it");
         });
 
         facts.terms.add(planFee("paid plan").from("2026-08-01"));

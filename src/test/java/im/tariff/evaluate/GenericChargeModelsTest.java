@@ -82,7 +82,7 @@ class GenericChargeModelsTest {
     void anAddOnWithoutAPriceOnThePlanIsNotAvailableNeverFree() throws Exception {
         assertThatBill(bill("{'appId':'a','billingMonth':'2026-08','plan':'FREE','addOns':[{'type':'BACKUP'}]}"))
                 .hasTotal("0.00").hasNoLine("ADDON_BACKUP").hasViolation("ADDON_NOT_AVAILABLE", "BACKUP")
-                .firedBy("增值服务在本套餐没有价格：不可用，不收费").saying("Free");
+                .firedBy("Add-on without a price on the plan: not available, not charged").saying("Free");
     }
 
     @Test
@@ -97,7 +97,7 @@ class GenericChargeModelsTest {
     void usageNothingPricesOrLimitsIsReportedNotDropped() throws Exception {
         Bill bill = bill("{'appId':'a','billingMonth':'2026-08','plan':'FREE','usage':{'calls':[{'date':'2026-08-02','api':'read','count':5}]}}");
         assertThatBill(bill).hasTotal("0.00").hasViolation("USAGE_NOT_PRICED", "CALLS")
-                .firedBy("每日用量没有计价：报告，不收费");
+                .firedBy("Daily usage without a price: reported, not billed");
         assertThatBill(bill("{'appId':'a','billingMonth':'2026-08','plan':'PAID','usage':{'traffic':[{'date':'2026-08-02','zone':'EU','gb':1.5}]}}"))
                 .hasViolation("USAGE_NOT_PRICED", "TRAFFIC");
     }

@@ -112,7 +112,25 @@ class RequestReaderTest {
         InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
                 () -> reader.read("{\n  \"appId\": \"1\",\n  \"plan\" \"PRO\"\n}"));
 
-        assertThat(e.reason()).contains("line 3");
+        assertThat(e.reason()).contains("第 3 行");
+    }
+
+    /** The seed tariff speaks Chinese; a tariff that declares English is refused in English, malformed JSON too. */
+    @Test
+    void refusalsAreInTheLanguageOfTheCatalog() throws Exception {
+        RequestReader english = new RequestReader(im.tariff.compile.RuleCompiler.compile(
+                im.tariff.compile.RuleSource.fromDirectory(java.nio.file.Path.of("src/test/resources/tariffs/mini")))
+                .catalog());
+        String outside = "{\"appId\": \"1\", \"billingMonth\": \"2026-10\", \"plan\": \"PAID\", \"planStartDate\": \"2026-11-01\"}";
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> english.read(outside)).reason())
+                .isEqualTo("date 2026-11-01 is outside the billing month 2026-10");
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> english.read("{\n \"a\" 1}")).reason())
+                .isEqualTo("malformed JSON at line 2, column 6: expected ':' after the field name, got '1'");
+        String chinese = outside.replace("PAID", "PRO");
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> reader.read(chinese)).reason())
+                .isEqualTo("日期 2026-11-01 不在账单月 2026-10 内");
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> reader.read("{\n \"a\" 1}")).reason())
+                .isEqualTo("JSON 格式错误，第 2 行第 6 列：字段名之后应为 ':'，实际是 '1'");
     }
 
     @ParameterizedTest(name = "unknown field {1}")

@@ -68,19 +68,19 @@ class ScenarioCommandsTest {
         Path ok = Files.writeString(tmp.resolve("ok.yaml"), PASSING);
         Run pass = tariff("test", "--rules", rules.toString(), ok.toString());
         assertThat(pass.status()).isZero();
-        assertThat(pass.lastLine()).isEqualTo("1 passed, 0 failed");
+        assertThat(pass.lastLine()).isEqualTo("1 个通过，0 个失败");
 
         Path bad = Files.writeString(tmp.resolve("bad.yaml"), PASSING.replace("999.00}", "998.00}"));
         Run fail = tariff("test", "--rules", rules.toString(), ok.toString(), bad.toString());
         assertThat(fail.status()).isEqualTo(1);
-        assertThat(fail.out()).contains("FAIL bad.yaml › PRO fee", "line PLAN_FEE (rule \"专业版套餐包费用\"",
-                "amount      expected 998.00, actual 999.00 (+1.00)");
-        assertThat(fail.lastLine()).isEqualTo("1 passed, 1 failed");
+        assertThat(fail.out()).contains("失败 bad.yaml › PRO fee", "账单行 PLAN_FEE（规则 \"专业版套餐包费用\"",
+                "amount      期望 998.00，实际 999.00（+1.00）");
+        assertThat(fail.lastLine()).isEqualTo("1 个通过，1 个失败");
 
         Path broken = Files.writeString(tmp.resolve("broken.yaml"), PASSING.replace("name: PRO fee", "nam: PRO fee"));
         Run malformed = tariff("test", "--rules", rules.toString(), broken.toString());
         assertThat(malformed.status()).isEqualTo(2);
-        assertThat(malformed.err()).startsWith(broken + ":2: ").contains("unknown key 'nam'");
+        assertThat(malformed.err()).startsWith(broken + ":2: ").contains("未知的键「nam」"); // the rules speak Chinese
     }
 
     @Test
@@ -100,23 +100,23 @@ class ScenarioCommandsTest {
         Files.writeString(rules.resolve("scenarios/ok.yaml"), PASSING);
         Run plain = tariff("test", "--rules", rules.toString());
         assertThat(plain.status()).isZero();
-        assertThat(plain.out()).contains("1 scenarios from [" + rules.resolve("scenarios") + "]");
+        assertThat(plain.out()).contains("1 个场景，来自 [" + rules.resolve("scenarios") + "]");
         Run cov = tariff("test", "--coverage", "--rules", rules.toString());
         assertThat(cov.status()).isEqualTo(1);
-        assertThat(cov.out()).containsPattern("\\s1  专业版套餐包费用  \\(\\S+plans.drl:\\d+\\)\\n")
-                .containsPattern("\\s0  旗舰版套餐包费用  \\(\\S+plans.drl:\\d+\\)   <-- no scenario")
-                .containsPattern("   -  目录：币种与套餐  \\(\\S+catalog.drl:\\d+\\)   declares the catalog")
-                .containsPattern("   -  超量费用：超出免费额度的部分按块计费，不足一块按一块  \\(library/usage-charges.drl:\\d+\\)   library rule");
-        assertThat(cov.lastLine()).isEqualTo("1 passed, 0 failed");
+        assertThat(cov.out()).containsPattern("\\s1  专业版套餐包费用  （\\S+plans.drl:\\d+）\\n")
+                .containsPattern("\\s0  旗舰版套餐包费用  （\\S+plans.drl:\\d+）   <-- 没有场景")
+                .containsPattern("   -  目录：币种与套餐  （\\S+catalog.drl:\\d+）   编译规则时声明目录")
+                .containsPattern("   -  超量费用：超出免费额度的部分按块计费，不足一块按一块  （library/usage-charges.drl:\\d+）   引擎通用规则");
+        assertThat(cov.lastLine()).isEqualTo("1 个通过，0 个失败");
     }
 
     @Test
     void theProjectSuiteCoversEveryRule() {
         Run cov = tariff("test", "--coverage", "--rules", ProjectRules.SEED.rules.toString());
         assertThat(cov.status()).as(cov.out()).isZero();
-        assertThat(cov.out()).contains("every rule of the tariff (" + ProjectRules.SEED.get().billingRules().size()
-                + ") fires in some scenario; " + ProjectRules.SEED.get().ruleNames().size() + " rules listed");
-        assertThat(cov.lastLine()).matches("\\d+ passed, 0 failed");
+        assertThat(cov.out()).contains("资费的每条规则（共 " + ProjectRules.SEED.get().billingRules().size()
+                + " 条）都有场景触发；共列出 " + ProjectRules.SEED.get().ruleNames().size() + " 条规则");
+        assertThat(cov.lastLine()).matches("\\d+ 个通过，0 个失败");
     }
 
     @Test
@@ -136,7 +136,7 @@ class ScenarioCommandsTest {
                 "PLAN_FEE                         999.00 → 1099.00  (+100.00)  unitPrice 999.00 → 1099.00",
                 "line 5  app 4  2026-10  PRO  total 999.00 → 1099.00 (+100.00)");
         assertThat(r.out()).doesNotContain("app 2 ");
-        assertThat(r.err()).contains("line 3: skipped, bad request: plan: unknown plan 'GOLD'");
+        assertThat(r.err()).contains("line 3: skipped, bad request: plan: 未知的套餐「GOLD」");
         assertThat(r.out()).contains("bills compared: 3, bills changed: 2, lines skipped: 1",
                 "revenue: 6997.00 → 7197.00 (difference +200.00)");
     }
@@ -176,15 +176,15 @@ class ScenarioCommandsTest {
                         - {code: DAU_OVERAGE, amount: 1000.00}
                 """);
         Run r = tariff("test", "--accept", "--rules", rules.toString(), file.toString());
-        assertThat(r.out()).contains("updated " + file + ":6  total 999.00 → 1099.00",
-                "updated " + file + ":7  amount 999.00 → 1099.00", "updated " + file + ":7  unitPrice 999 → 1099.00",
-                "accepted 5 value(s)");
+        assertThat(r.out()).contains("已改写 " + file + ":6  total 999.00 → 1099.00",
+                "已改写 " + file + ":7  amount 999.00 → 1099.00", "已改写 " + file + ":7  unitPrice 999 → 1099.00",
+                "已接受 5 个值");
         assertThat(Files.readString(file)).startsWith("# PRO fee (comment kept)\n")
                 .contains("total: \"1099.00\"\n",
                         "lines: [{code: PLAN_FEE, amount: 1099.00, unitPrice: 1099.00, periodEnd: 2026-10-31}]",
                         "- {code: DAU_OVERAGE, amount: 1000.00}");
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.out()).contains("missing line DAU_OVERAGE");
-        assertThat(r.lastLine()).isEqualTo("1 passed, 1 failed");
+        assertThat(r.out()).contains("缺少账单行 DAU_OVERAGE");
+        assertThat(r.lastLine()).isEqualTo("1 个通过，1 个失败");
     }
 }

@@ -3,6 +3,8 @@ package im.tariff.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import im.tariff.i18n.Language;
+import im.tariff.i18n.Messages;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -12,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioLoaderTest {
+
+    /** The loader's words in English (the language of the rules under test decides them in tariff test). */
+    private static final Messages EN = Messages.of(Language.EN);
 
     private static final String GOOD = """
             scenarios:
@@ -33,7 +38,7 @@ class ScenarioLoaderTest {
 
     private static ScenarioFormatException error(String yaml) {
         try {
-            ScenarioLoader.parse("s.yaml", "s.yaml", yaml);
+            ScenarioLoader.parse("s.yaml", "s.yaml", yaml, EN);
         } catch (ScenarioFormatException e) {
             return e;
         }
@@ -42,7 +47,7 @@ class ScenarioLoaderTest {
 
     @Test
     void readsAMapWithScenarios() throws Exception {
-        List<Scenario> list = ScenarioLoader.parse("f.yaml", "f.yaml", GOOD);
+        List<Scenario> list = ScenarioLoader.parse("f.yaml", "f.yaml", GOOD, EN);
         assertThat(list).hasSize(2);
         Scenario s = list.get(0);
         assertThat(s.name()).isEqualTo("PRO fee");
@@ -69,15 +74,15 @@ class ScenarioLoaderTest {
                   request: {appId: "1", billingMonth: "2026-10", plan: PRO}
                   expect: {total: "999.00"}
                 """;
-        assertThat(ScenarioLoader.parse("l.yaml", "l.yaml", list)).extracting(Scenario::name).containsExactly("a", "b");
-        assertThat(ScenarioLoader.parse("l.yaml", "l.yaml", list).get(1).expect().total())
+        assertThat(ScenarioLoader.parse("l.yaml", "l.yaml", list, EN)).extracting(Scenario::name).containsExactly("a", "b");
+        assertThat(ScenarioLoader.parse("l.yaml", "l.yaml", list, EN).get(1).expect().total())
                 .isEqualTo(new BigDecimal("999.00"));
         String single = """
                 name: only
                 request: {appId: "1", billingMonth: "2026-10", plan: PRO}
                 expect: {total: 999}
                 """;
-        assertThat(ScenarioLoader.parse("o.yaml", "o.yaml", single)).extracting(Scenario::name).containsExactly("only");
+        assertThat(ScenarioLoader.parse("o.yaml", "o.yaml", single, EN)).extracting(Scenario::name).containsExactly("only");
     }
 
     @Test
@@ -196,23 +201,34 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void whatIsWrongIsSaidInTheWordsGiven() {
+        String yaml = "- name: a\n  request: {appId: \"1\"}\n  expect: {total: 1, amout: 2}\n";
+        ScenarioFormatException zh = org.assertj.core.api.Assertions.catchThrowableOfType(ScenarioFormatException.class,
+                () -> ScenarioLoader.parse("s.yaml", "s.yaml", yaml, Messages.of(Language.ZH)));
+        assertThat(zh.getMessage()).startsWith("s.yaml:3: 未知的键「amout」（在 expect 里；允许的键：");
+        ScenarioFormatException en = org.assertj.core.api.Assertions.catchThrowableOfType(ScenarioFormatException.class,
+                () -> ScenarioLoader.parse("s.yaml", "s.yaml", yaml, EN));
+        assertThat(en.getMessage()).startsWith("s.yaml:3: unknown key 'amout' in expect (allowed: ");
+    }
+
+    @Test
     void folderLoadingFindsYamlRecursivelyAndReportsTheBadFile(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("a.yaml"), GOOD);
         Files.writeString(dir.resolve("sub/b.yml"), GOOD);
         Files.writeString(dir.resolve("notes.txt"), "not a scenario");
         try {
-            ScenarioSuite suite = ScenarioSuite.load(dir);
+            ScenarioSuite suite = ScenarioSuite.load(dir, EN);
             assertThat(suite.scenarios()).hasSize(4);
             assertThat(suite.scenarios()).extracting(Scenario::label).contains("a.yaml", "sub/b.yml");
         } catch (ScenarioFormatException e) {
             throw new AssertionError(e);
         }
         Files.writeString(dir.resolve("sub/c.yaml"), "- name: x\n  request: [1]\n  expect: {total: 1}\n");
-        assertThatThrownBy(() -> ScenarioSuite.load(dir))
+        assertThatThrownBy(() -> ScenarioSuite.load(dir, EN))
                 .isInstanceOf(ScenarioFormatException.class)
                 .hasMessage(dir.resolve("sub/c.yaml") + ":2: scenario 'x': 'request' must be a map (the request of docs/FORMAT.md)");
-        assertThatThrownBy(() -> ScenarioSuite.load(dir.resolve("missing.yaml")))
+        assertThatThrownBy(() -> ScenarioSuite.load(dir.resolve("missing.yaml"), EN))
                 .isInstanceOf(ScenarioFormatException.class).hasMessageContaining("no such scenario file");
     }
 }

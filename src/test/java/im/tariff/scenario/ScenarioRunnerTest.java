@@ -16,7 +16,7 @@ class ScenarioRunnerTest {
 
     private static List<Scenario> scenarios(String yaml) {
         try {
-            return ScenarioLoader.parse("t.yaml", "t.yaml", yaml);
+            return ScenarioLoader.parse("t.yaml", "t.yaml", yaml, im.tariff.i18n.Messages.defaults());
         } catch (ScenarioFormatException e) {
             throw new AssertionError(e);
         }
@@ -46,27 +46,27 @@ class ScenarioRunnerTest {
                 + DAU_LINE.replace("amount: 2000.00, quantity: 2", "amount: 3000.00, quantity: 3")));
         assertThat(r.passed()).isFalse();
         String msg = r.failureMessage();
-        assertThat(msg).startsWith("FAIL t.yaml › pro  (t.yaml:1)\n");
-        assertThat(msg).contains("line DAU_OVERAGE (rule \"峰值DAU 超量费用\", t.yaml:7):");
-        assertThat(msg).contains("amount      expected 3000.00, actual 2000.00 (-1000.00)");
-        assertThat(msg).contains("quantity    expected 3, actual 2 (-1)");
+        assertThat(msg).startsWith("失败 t.yaml › pro（t.yaml:1）\n");
+        assertThat(msg).contains("账单行 DAU_OVERAGE（规则 \"峰值DAU 超量费用\"，t.yaml:7）：");
+        assertThat(msg).contains("amount      期望 3000.00，实际 2000.00（-1000.00）");
+        assertThat(msg).contains("quantity    期望 3，实际 2（-1）");
         assertThat(msg).doesNotContain("PLAN_FEE");
-        assertThat(msg).doesNotContain("total");
+        assertThat(msg).doesNotContain("合计");
     }
 
     @Test
     void anUnexpectedLineFailsEvenWhenEverythingWrittenMatches() {
         ScenarioResult r = run(proScenario("total: 999.00\nlines:\n  - " + PLAN_FEE));
         assertThat(r.differences()).containsExactly(
-                "unexpected line DAU_OVERAGE: amount 2000.00 = 2 × 1000.00, 2026-10-01..2026-10-31 (rule \"峰值DAU 超量费用\")",
-                "total: expected 999.00, actual 2999.00 (+2000.00)");
+                "多出的账单行 DAU_OVERAGE：金额 2000.00 = 2 × 1000.00，2026-10-01..2026-10-31（规则 \"峰值DAU 超量费用\"）",
+                "合计：期望 999.00，实际 2999.00（+2000.00）");
     }
 
     @Test
     void emptyOrAbsentLinesMeanNoLineAtAll() {
         assertThat(run(proScenario("total: 2999.00\nlines: []")).differences())
-                .anyMatch(d -> d.startsWith("unexpected line PLAN_FEE"))
-                .anyMatch(d -> d.startsWith("unexpected line DAU_OVERAGE"));
+                .anyMatch(d -> d.startsWith("多出的账单行 PLAN_FEE"))
+                .anyMatch(d -> d.startsWith("多出的账单行 DAU_OVERAGE"));
         assertThat(run(proScenario("total: 2999.00")).differences()).hasSize(2);
     }
 
@@ -75,10 +75,10 @@ class ScenarioRunnerTest {
         ScenarioResult r = run(proScenario("total: 3999.00\nlines:\n  - " + PLAN_FEE.replace("periodEnd: 2026-10-31",
                 "periodEnd: 2026-11-30") + "\n  - " + DAU_LINE + "\n  - {code: ADDON_SECURITY_ADVANCED, amount: 1000}"));
         assertThat(r.differences()).containsExactly(
-                "line PLAN_FEE (rule \"专业版套餐包费用\", t.yaml:6):",
-                "    periodEnd   expected 2026-11-30, actual 2026-10-31",
-                "missing line ADDON_SECURITY_ADVANCED: expected amount 1000 (t.yaml:8), the bill has no such line",
-                "total: expected 3999.00, actual 2999.00 (-1000.00)");
+                "账单行 PLAN_FEE（规则 \"专业版套餐包费用\"，t.yaml:6）：",
+                "    periodEnd   期望 2026-11-30，实际 2026-10-31",
+                "缺少账单行 ADDON_SECURITY_ADVANCED：期望金额 1000（t.yaml:8），账单里没有这一行",
+                "合计：期望 3999.00，实际 2999.00（-1000.00）");
     }
 
     @Test
@@ -87,14 +87,14 @@ class ScenarioRunnerTest {
                 + "  expect:\n    total: 0\n    lines: [{code: PLAN_FEE, amount: 0}]\n";
         assertThat(run(trial + "    violations: [{code: LIMIT_EXCEEDED, subject: USERS}]").passed()).isTrue();
         assertThat(run(trial + "    violations: []").differences()).containsExactly(
-                "unexpected violation LIMIT_EXCEEDED USERS: 体验版注册用户数 101 超出上限 100 (rule \"用量超出套餐上限\")");
+                "多出的违规 LIMIT_EXCEEDED USERS：体验版注册用户数 101 超出上限 100（规则 \"用量超出套餐上限\"）");
         assertThat(run(trial + "    violations: [{code: LIMIT_EXCEEDED, subject: TOTAL_GROUPS}]").differences())
                 .containsExactly(
-                        "missing violation LIMIT_EXCEEDED TOTAL_GROUPS (t.yaml:6), the bill has no such violation",
-                        "unexpected violation LIMIT_EXCEEDED USERS: 体验版注册用户数 101 超出上限 100 (rule \"用量超出套餐上限\")");
+                        "缺少违规 LIMIT_EXCEEDED TOTAL_GROUPS（t.yaml:6），账单里没有这条违规",
+                        "多出的违规 LIMIT_EXCEEDED USERS：体验版注册用户数 101 超出上限 100（规则 \"用量超出套餐上限\"）");
         assertThat(run(trial + "    violations: [{code: LIMIT_EXCEEDED, subject: USERS, message: wrong}]").differences())
-                .containsExactly("violation LIMIT_EXCEEDED USERS (rule \"用量超出套餐上限\", t.yaml:6):",
-                        "    message     expected wrong, actual 体验版注册用户数 101 超出上限 100");
+                .containsExactly("违规 LIMIT_EXCEEDED USERS（规则 \"用量超出套餐上限\"，t.yaml:6）：",
+                        "    message     期望 wrong，实际 体验版注册用户数 101 超出上限 100");
     }
 
     @Test
@@ -103,21 +103,21 @@ class ScenarioRunnerTest {
 
         assertThat(r.passed()).isFalse();
         assertThat(r.differences()).singleElement().asString()
-                .startsWith("unknown line code 'PLAN_FE': the catalog of these rules does not declare it");
+                .startsWith("未知的账单行代码「PLAN_FE」：这套规则的目录没有声明它");
     }
 
     @Test
     void refusalExpectations() {
         String bad = "- name: typo\n  request: {appId: \"1\", billingMonth: \"2026-10\", plan: PRO, usage: {peakDAU: 5}}\n";
-        assertThat(run(bad + "  expect: {error: {field: usage.peakDAU, reason: unknown field}}").passed()).isTrue();
+        assertThat(run(bad + "  expect: {error: {field: usage.peakDAU, reason: 未知字段}}").passed()).isTrue();
         assertThat(run(bad + "  expect: {error: {field: usage.peakDau}}").differences()).singleElement()
-                .asString().startsWith("refused, but for another field: expected field usage.peakDau, actual usage.peakDAU");
+                .asString().startsWith("请求被拒绝了，但字段不同：期望字段 usage.peakDau，实际 usage.peakDAU");
         assertThat(run(bad + "  expect: {error: {field: usage.peakDAU, reason: negative}}").differences()).singleElement()
-                .asString().contains("does not contain \"negative\"");
+                .asString().contains("原因里没有“negative”");
         assertThat(run(bad + "  expect: {total: 999}").differences()).containsExactly(
-                "the request was refused as bad input: usage.peakDAU: unknown field (did you mean 'peakDau'?) (t.yaml:2)");
+                "请求作为错误输入被拒绝：usage.peakDAU：未知字段（是不是「peakDau」？）（t.yaml:2）");
         assertThat(run(proScenario("error: {field: plan}")).differences()).singleElement().asString()
-                .startsWith("expected the request to be refused (field plan), but it was evaluated: total 2999.00");
+                .startsWith("期望请求被拒绝（字段 plan），但它被计算了：合计 2999.00");
     }
 
     @Test
@@ -142,13 +142,27 @@ class ScenarioRunnerTest {
         SuiteResult res = suite.run(edited);
         assertThat(res.passed()).isEqualTo(1);
         assertThat(res.failed()).isEqualTo(2);
-        assertThat(res.summary()).isEqualTo("1 passed, 2 failed");
+        assertThat(res.summary()).isEqualTo("1 个通过，2 个失败");
         assertThat(res.failureMessages()).hasSize(2);
-        assertThat(res.failureMessages().get(0)).startsWith("FAIL t.yaml › pro ")
-                .contains("amount      expected 999.00, actual 1099.00 (+100.00)")
-                .contains("unitPrice   expected 999.00, actual 1099.00")
-                .contains("total: expected 2999.00, actual 3099.00 (+100.00)");
-        assertThat(res.failureMessages().get(1)).startsWith("FAIL t.yaml › pro again ");
+        assertThat(res.failureMessages().get(0)).startsWith("失败 t.yaml › pro（")
+                .contains("amount      期望 999.00，实际 1099.00（+100.00）")
+                .contains("unitPrice   期望 999.00，实际 1099.00")
+                .contains("合计：期望 2999.00，实际 3099.00（+100.00）");
+        assertThat(res.failureMessages().get(1)).startsWith("失败 t.yaml › pro again（");
+    }
+
+    /** A tariff that declares English gets its differences in English (the seed above speaks Chinese). */
+    @Test
+    void anEnglishTariffIsToldInEnglish() throws Exception {
+        Evaluator english = Evaluator.compile(im.tariff.compile.RuleSource.fromDirectory(
+                java.nio.file.Path.of("src/test/resources/tariffs/mini")));
+        SuiteResult r = suiteOf("- name: paid\n  request: {appId: \"1\", billingMonth: \"2026-10\", plan: PAID}\n"
+                + "  expect: {total: 0}\n- name: typo\n  request: {appId: \"1\", billingMonth: \"2026-10\", "
+                + "plan: PAID, usage: {seat: 1}}\n  expect: {total: 0}\n").run(english);
+        assertThat(r.summary()).isEqualTo("0 passed, 2 failed");
+        assertThat(r.failureMessages().get(0)).startsWith("FAIL t.yaml › paid  (").contains("t.yaml:1)\n")
+                .contains("unexpected line PLAN_FEE: amount ").contains("total: expected 0, actual ");
+        assertThat(r.failureMessages().get(1)).contains("the request was refused as bad input: usage.seat: unknown field");
     }
 
     private static ScenarioSuite suiteOf(String yaml) {

@@ -67,23 +67,46 @@ class ServerLimitsTest {
 
     @Test
     void anEvaluationOverTheTimeLimitGets503InTimeAndIsStoppedFreeingItsThread(@TempDir Path dir) throws Exception {
+        try (ServerFixture http = slowServer(dir)) {
+            HttpResponse<String> r = stoppedInTime(http, "/v1/evaluate", PRO);
+            assertThat(ServerFixture.json(r).get("error").asText()).contains("300 毫秒"); // the seed speaks Chinese
+            assertThat(http.get("/metrics").body()).contains("outcome=\"timeout\"} 1.0");
+        }
+    }
+
+    /** A server on the seed tariff plus a rule that makes every evaluation slow, with a limit of 300 ms. */
+    private static ServerFixture slowServer(Path dir) throws Exception {
         RulesFolder rules = new RulesFolder(dir);
         rules.write("slow.drl", SLOW_RULE);
-        LiveEvaluator engine = LiveEvaluator.builder().rules(dir).build();
-        try (ServerFixture http = new ServerFixture(engine, 1 << 20, Duration.ofMillis(300))) {
-            long started = System.nanoTime();
-            HttpResponse<String> r = http.post("/v1/evaluate", PRO);
-            long tookMs = (System.nanoTime() - started) / 1_000_000;
+        return new ServerFixture(LiveEvaluator.builder().rules(dir).build(), 1 << 20, Duration.ofMillis(300));
+    }
 
-            assertThat(r.statusCode()).isEqualTo(503);
-            assertThat(ServerFixture.json(r).get("error").asText()).contains("300 ms");
-            assertThat(tookMs).isLessThan(5_000);
-            long until = System.nanoTime() + 5_000_000_000L;
-            while (http.server.evaluationsInProgress() > 0 && System.nanoTime() < until) {
-                Thread.sleep(20);
+    /** Calls path (GET when body is null): 503 within 5 s, and the work behind it stopped soon after. */
+    private static HttpResponse<String> stoppedInTime(ServerFixture http, String path, String body) throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> r = body == null ? http.get(path) : http.post(path, body);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(r.statusCode()).as(path).isEqualTo(503);
+        assertThat(tookMs).as(path).isLessThan(5_000);
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (http.server.evaluationsInProgress() > 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(http.server.evaluationsInProgress()).as("%s was stopped, not abandoned", path).isZero();
+        return r;
+    }
+
+    /** A quote, an advice and the price list obey the same time limit, and are stopped past it. */
+    @Test
+    void quoteAdviceAndThePriceListObeyTheTimeLimit(@TempDir Path dir) throws Exception {
+        try (ServerFixture http = slowServer(dir)) {
+            String timedOut = http.engine.rules().reader().messages().format("http.timeout", 300);
+            for (String[] call : new String[][] {{"/v1/quote", "{\"plan\": \"PRO\", \"billingMonth\": \"2026-10\"}"},
+                    {"/v1/advise", PRO}, {"/v1/catalog?month=2026-10", null}}) {
+                HttpResponse<String> r = stoppedInTime(http, call[0], call[1]);
+                assertThat(ServerFixture.json(r).get("error").asText()).isEqualTo(timedOut);
             }
-            assertThat(http.server.evaluationsInProgress()).as("the evaluation was stopped, not abandoned").isZero();
-            assertThat(http.get("/metrics").body()).contains("outcome=\"timeout\"} 1.0");
         }
     }
 

@@ -8,6 +8,7 @@ import im.tariff.advise.Advisor;
 import im.tariff.advise.CatalogJson;
 import im.tariff.advise.Quote;
 import im.tariff.evaluate.Evaluator;
+import im.tariff.i18n.Messages;
 import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.BillWriter;
 import im.tariff.io.Json;
@@ -108,6 +109,70 @@ class CalculatorHttpTest {
             }
         }
     }
+
+    @Test
+    void theCatalogSpeaksItsLanguageAndCarriesThePagesWords() throws Exception {
+        JsonNode c = Json.MAPPER.readTree(send("GET", "/v1/catalog?month=2026-10", null).body());
+        Messages words = Messages.of(rules().catalog().language());
+        assertThat(c.get("language").asText()).isEqualTo(rules().catalog().language().code());
+        assertThat(c.get("words").size()).isEqualTo(words.templates("web.").size());
+        words.templates("web.").forEach((k, v) -> assertThat(c.get("words").get(k).asText()).isEqualTo(v));
+        assertThat(c.get("inputOrder")).hasSize(rules().catalog().meters().size());
+        assertThat(c.get("priceList").get("month").asText()).isEqualTo("2026-10");
+    }
+
+    @Test
+    void aMonthTheReaderWouldRefuseIsRefusedByTheCatalogInItsWords() throws Exception {
+        Messages words = Messages.of(rules().catalog().language());
+        HttpResponse<String> r = send("GET", "/v1/catalog?month=2026-13", null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode error = Json.MAPPER.readTree(r.body());
+        assertThat(error.get("field").asText()).isEqualTo("month");
+        assertThat(error.get("error").asText()).isEqualTo(words.format("reader.expectedMonth", "2026-13"));
+        assertThat(send("GET", "/v1/catalog?month=9999-12", null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/v1/catalog?month=+10000-01", null).statusCode()).isEqualTo(400);
+    }
+
+    /** The service of an English sheet answers in English: refusals, wrong methods, unknown paths, the page. */
+    @Test
+    void anEnglishSheetIsServedInEnglish() throws Exception {
+        try (LiveEvaluator english = LiveEvaluator.fromDirectory(Path.of("examples/tariffs/intl"));
+             TariffServer other = new TariffServer(english, "127.0.0.1", 0, 4096).start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            java.util.function.BiFunction<String, String, HttpResponse<String>> call = (method, path) -> {
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port() + path))
+                            .method(method, "POST".equals(method)
+                                    ? HttpRequest.BodyPublishers.ofString("{\"plan\": \"GOLD\"}")
+                                    : HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            };
+            HttpResponse<String> bad = call.apply("POST", "/v1/quote");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(Json.MAPPER.readTree(bad.body()).get("error").asText()).startsWith("unknown plan 'GOLD' (expected ");
+            assertThat(Json.MAPPER.readTree(call.apply("GET", "/nowhere").body()).get("error").asText())
+                    .isEqualTo("no such endpoint: /nowhere");
+            assertThat(Json.MAPPER.readTree(call.apply("PUT", "/v1/quote").body()).get("error").asText())
+                    .isEqualTo("method PUT not allowed, use POST");
+            String page = call.apply("GET", "/").body();
+            assertThat(page).contains("<html lang=\"en\">").doesNotContainPattern(CJK);
+            assertThat(Json.MAPPER.readTree(call.apply("GET", "/v1/catalog").body()).get("words").toString())
+                    .doesNotContainPattern(CJK);
+        }
+    }
+
+    @Test
+    void theChinesePageIsWrittenInChinese() throws Exception {
+        String page = send("GET", "/", null).body();
+        assertThat(page).contains("<html lang=\"zh-CN\">")
+                .contains("<title>" + Messages.of(im.tariff.i18n.Language.ZH).format("web.title") + "</title>")
+                .doesNotContain("{{");
+    }
+
+    /** CJK ideographs and the full-width punctuation that goes with them. */
+    private static final String CJK = "[\\u3000-\\u303F\\u3400-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF]";
 
     @Test
     void thePageAndItsAssetsAreServedFromTheJar() throws Exception {

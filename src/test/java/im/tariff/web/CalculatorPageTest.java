@@ -1,7 +1,6 @@
 package im.tariff.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,27 +19,17 @@ import im.tariff.io.InvalidRequestException;
 import im.tariff.model.Bill;
 import im.tariff.model.ChargeLine;
 import im.tariff.server.TariffServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The calculator page in a real headless Chromium against a real server on the bundled rules: what the page
@@ -49,51 +38,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CalculatorPageTest {
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SHOTS = Path.of("target/screenshots");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static LiveEvaluator engine;
     private static TariffServer server;
-    private static ChromeDriverService service;
+    private static Browser browser;
     private static ChromeDriver driver;
-    private static Path profile;
 
     @BeforeAll
     static void start() throws Exception {
-        boolean ci = System.getenv("CI") != null;
-        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-            String missing = "headless Chromium is needed for the calculator page test: install it with "
-                    + "'apt-get install -y chromium chromium-driver' (" + CHROMIUM + ", " + CHROMEDRIVER + ")";
-            if (ci) {
-                fail(missing);
-            }
-            Assumptions.abort(missing);
-        }
+        browser = Browser.start();
+        driver = browser.driver;
         engine = LiveEvaluator.load(null);
         server = new TariffServer(engine, "127.0.0.1", 0).start();
-        profile = Files.createTempDirectory("chromium-profile");
-        // the driver and the browser are given by path, so Selenium Manager has nothing to look up or download
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1200,1600", "--lang=zh-CN");
-        driver = new ChromeDriver(service, options);
-        Files.createDirectories(SHOTS);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (browser != null) {
+            browser.close();
         }
         if (server != null) {
             server.close();
@@ -105,10 +68,7 @@ class CalculatorPageTest {
 
     @BeforeEach
     void open() {
-        driver.manage().window().setSize(new Dimension(1200, 1600));
-        driver.get("http://127.0.0.1:" + server.port() + "/");
-        waitUntil("the page read the catalog", () -> "true".equals(bodyData("ready")));
-        waitUntil("the first quote", () -> "done".equals(bodyData("quote")));
+        browser.open(server.port(), Browser.DESKTOP);
     }
 
     // ---- what the test types, chosen from the catalog (no tariff name or number here) ----
@@ -253,36 +213,31 @@ class CalculatorPageTest {
 
     @Test
     void onAPhoneWidthTheFormAndTheBillStackInOneColumn() throws Exception {
-        driver.manage().window().setSize(new Dimension(390, 1800));
+        driver.manage().window().setSize(Browser.PHONE);
         fillForm();
         shot("calculator-phone");
         WebElement form = driver.findElement(By.id("form"));
         WebElement bill = driver.findElement(By.id("bill-card"));
         assertThat(bill.getRect().getY()).as("the bill comes below the form").isGreaterThan(form.getRect().getY()
                 + form.getRect().getHeight() - 1);
-        Object scrollWidth = driver.executeScript("return document.documentElement.scrollWidth");
-        assertThat(((Number) scrollWidth).intValue()).as("no sideways scrolling").isLessThanOrEqualTo(390);
+        assertThat(browser.scrollWidth()).as("no sideways scrolling").isLessThanOrEqualTo(Browser.PHONE.getWidth());
     }
 
     // ---- helpers ----
 
     private static void type(By by, String text) {
-        WebElement input = driver.findElement(by);
-        input.clear();
-        input.sendKeys(text);
+        browser.type(by, text);
     }
 
     private static String bodyData(String name) {
-        return driver.findElement(By.tagName("body")).getAttribute("data-" + name);
+        return browser.bodyData(name);
     }
 
     private static void waitUntil(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage("waiting for " + what)
-                .until(d -> condition.getAsBoolean());
+        browser.waitUntil(what, condition);
     }
 
     private static void shot(String name) throws Exception {
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(SHOTS.resolve(name + ".png"), png);
+        browser.shot(name);
     }
 }
