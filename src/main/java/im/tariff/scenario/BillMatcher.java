@@ -35,6 +35,7 @@ final class BillMatcher {
         money(s, out, fixes, "total", "total", e.total(), bill.totals().total());
         money(s, out, fixes, "prepaid", "prepaid total", e.prepaid(), bill.totals().prepaid());
         money(s, out, fixes, "postpaid", "postpaid total", e.postpaid(), bill.totals().postpaid());
+        money(s, out, fixes, "credits", "credits total", e.credits(), bill.totals().credits());
         return out;
     }
 
