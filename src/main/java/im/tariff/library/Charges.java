@@ -117,12 +117,24 @@ public final class Charges {
                 Wording.say(cat.language(), "line.band.minimum", t.label(), p.start(), p.end()) + days(cat, p));
     }
 
-    /** The difference between the band of the month's peak and the prepaid lowest fee, at month end. */
+    /**
+     * The difference between the band of the month's peak and the prepaid lowest fee, at month end. On a
+     * prorated period the fee is still rounded once: the line is the prorated fee less the prorated prepaid line
+     * (each rounded), so that the two lines add up to fee × days / days of the month, rounded half-up once.
+     */
     public static ChargeLine bandDifference(Tiers t, long used, PrepaidPeriod p, BillingMonth month, Catalog cat) {
         BigDecimal difference = t.amountAt(used).subtract(t.minimumFee());
-        return ChargeLine.monthlyProrated(t, t.line(), month, difference, p.proration(), p.start(),
+        ChargeLine line = ChargeLine.monthlyProrated(t, t.line(), month, difference, p.proration(), p.start(),
                 Wording.say(cat.language(), "line.band.difference", t.label(), cat.meterLabel(t.meter()), used,
                         t.bandAt(used), t.amountAt(used), t.minimumFee()) + days(cat, p));
+        Proration r = p.proration();
+        if (r == null) {
+            return line;
+        }
+        BigDecimal amount = r.of(t.amountAt(used)).subtract(r.of(t.minimumFee()));
+        return new ChargeLine(line.code(), line.billingMode(), line.quantity(), line.unitPrice(), amount,
+                line.periodStart(), line.periodEnd(), line.chargeDate(), line.rule(), line.description(), line.term(),
+                line.proration());
     }
 
     // ---- plan changes in the month (prorated sheets) ----
