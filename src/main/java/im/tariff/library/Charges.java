@@ -102,6 +102,18 @@ public final class Charges {
         return max;
     }
 
+    /** The month's figure of one meter among the bill's usage facts: 0 when none, or when the fee has no meter. */
+    static long usedOf(Collection<?> usages, String meter) {
+        long max = 0;
+        for (Object o : usages) {
+            Usage u = (Usage) o;
+            if (u.meter().equals(meter)) {
+                max = Math.max(max, u.value());
+            }
+        }
+        return max;
+    }
+
     // ---- plan fees chosen by band ----
 
     /** A plan fee chosen by the band of the month's peak, charged wholly at month end. */
@@ -144,11 +156,11 @@ public final class Charges {
      * left / the month's days; a downgrade pays nothing more this month, or is credited that difference
      * when the sheet says so. Band fees are both taken at the month's peak.
      */
-    public static ChargeLine planChange(PlanPrice fee, PlanChange change, long used, PrepaidPeriod p,
+    public static ChargeLine planChange(PlanPrice fee, PlanChange change, Collection<?> usage, PrepaidPeriod p,
                                         BillingMonth month, Catalog cat) {
         PlanPrice before = change.feeOn(p.start());
-        BigDecimal newFee = fee.priceAt(used);
-        BigDecimal oldFee = before == null ? BigDecimal.ZERO : before.priceAt(used);
+        BigDecimal newFee = fee.priceAt(usedOf(usage, fee.meter()));
+        BigDecimal oldFee = before == null ? BigDecimal.ZERO : before.priceAt(usedOf(usage, before.meter()));
         BigDecimal difference = newFee.subtract(oldFee);
         String lang = cat.language();
         String text = Wording.say(lang, difference.signum() >= 0 ? "line.change.upgrade" : "line.change.downgrade",

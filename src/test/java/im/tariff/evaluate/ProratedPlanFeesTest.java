@@ -71,4 +71,29 @@ class ProratedPlanFeesTest {
             assertThat(l.description()).endsWith(", 21 of 31 days");
         });
     }
+
+    @Test
+    void anUpgradeFromAFeeByBandTakesThePreviousFeeAtItsOwnMetersPeak() throws Exception {
+        // SMALL at 25 seats: 200 + 2 started blocks of 10 above 10 × 50 = 300; LARGE 500 (a fixed fee, no meter):
+        // (500 − 300) × 21/31 = 135.4838… → 135.48. It read the meter of the new fee, none, and took SMALL at 0: 100.
+        Bill bill = bill("{'appId':'a','billingMonth':'2026-10','plan':'LARGE','previousPlan':'SMALL',"
+                + "'planStartDate':'2026-10-11','usage':{'peakSeats':25}}");
+
+        assertThat(bill.lines()).singleElement().satisfies(l -> {
+            assertThat(l.amount().toPlainString()).isEqualTo("135.48");
+            assertThat(l.unitPrice().toPlainString()).isEqualTo("200.00");
+            assertThat(l.description()).isEqualTo("large: upgraded from Small on 2026-10-11, 500.00 − 300.00, 21 of 31 days");
+        });
+    }
+
+    @Test
+    void aDowngradeTakesEffectNextMonthByDefault() throws Exception {
+        Bill bill = bill("{'appId':'a','billingMonth':'2026-10','plan':'SMALL','previousPlan':'LARGE',"
+                + "'planStartDate':'2026-10-11','usage':{'peakSeats':25}}");
+
+        assertThat(bill.lines()).singleElement().satisfies(l -> {
+            assertThat(l.amount().toPlainString()).isEqualTo("0.00");
+            assertThat(l.description()).contains("takes effect on the 1st of next month");
+        });
+    }
 }
