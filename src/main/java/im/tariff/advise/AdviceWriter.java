@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** Writes the advisor's answer (the plan advisor, docs/PERFORMANCE-ADVISOR.md): {"options": [...], "rejected": [...]}. */
+/**
+ * Writes the advisor's answer (the plan advisor, docs/PERFORMANCE-ADVISOR.md):
+ * {"options": [...], "rejected": [...], "onRequest": [{"plan", "name", "price": "contact sales"}]}.
+ */
 public final class AdviceWriter {
 
     private AdviceWriter() {
@@ -67,6 +70,15 @@ public final class AdviceWriter {
                 g.writeString(reason);
             }
             g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("onRequest");
+        for (Advice.OnRequest r : advice.onRequest()) {
+            g.writeStartObject();
+            g.writeStringField("plan", r.plan());
+            g.writeStringField("name", r.name());
+            g.writeStringField("price", Quote.CONTACT_SALES);
             g.writeEndObject();
         }
         g.writeEndArray();
