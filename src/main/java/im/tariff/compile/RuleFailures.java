@@ -28,6 +28,11 @@ public final class RuleFailures {
     public static RuleFailure explain(RuntimeException e, RuleLocator locator, String language) {
         String rule = null;
         for (Throwable t = e; t != null && rule == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TermException te && te.rule() != null) {
+                rule = te.rule(); // a term written wrong: its own rule, not the library rule that applied it
+            }
+        }
+        for (Throwable t = e; t != null && rule == null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConsequenceException ce && ce.getMatch() != null) {
                 rule = ce.getMatch().getRule().getName();
             } else if (t.getMessage() != null) {

@@ -180,7 +180,7 @@ public record Tiers(Kind kind, String meter, String line, String label, long per
     public Band bandOf(long quantity) {
         TermException p = problem();
         if (p != null) {
-            throw p;
+            throw p.ofTermWrittenBy(rule); // at the rule that writes the table, not the library rule applying it
         }
         for (Band b : bands) {
             if (b.contains(quantity)) {
