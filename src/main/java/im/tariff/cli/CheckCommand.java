@@ -82,14 +82,17 @@ public class CheckCommand implements Callable<Integer> {
         } catch (ScenarioFormatException e) {
             return out; // a malformed scenario is tariff test's business
         }
+        java.util.Set<String> failed = new java.util.HashSet<>();
         for (Scenario s : suite.scenarios()) {
             try {
                 compiled.evaluate(compiled.reader().read(s.request()));
             } catch (InvalidRequestException e) {
                 // refused requests are expected by some scenarios
             } catch (EvaluationException e) {
-                out.add(new RuleProblem(e.file(), e.line(), e.reason() + " (scenario '" + s.name() + "', "
-                        + s.file() + ")"));
+                if (failed.add(e.file() + ":" + e.line() + " " + e.reason())) { // the same failure once, not per scenario
+                    out.add(new RuleProblem(e.file(), e.line(), e.reason() + " (scenario '" + s.name() + "', "
+                            + s.file() + ")"));
+                }
             }
         }
         return out;
