@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The catalog of one rule set as JSON (GET /v1/catalog), for the calculator page: plans, add-ons with the
+ * The catalog of one rule set as JSON (GET /v1/catalog), for the calculator page: plans (a plan whose price is
+ * given on request with "onRequest": true and "price": "contact sales"), add-ons with the
  * option values each plan prices in the month, meters with their shapes, labels, units and dimension values,
  * line and violation codes with their labels, and the currency. Names and numbers all come from the rules.
  */
@@ -53,6 +54,11 @@ public final class CatalogJson {
                 g.writeString(a);
             }
             g.writeEndArray();
+            if (p.onRequest()) {
+                // no published price: the page says "contact sales" instead of asking POST /v1/quote for a bill
+                g.writeBooleanField("onRequest", true);
+                g.writeStringField("price", Quote.CONTACT_SALES);
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

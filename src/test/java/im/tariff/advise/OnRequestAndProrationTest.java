@@ -109,4 +109,19 @@ class OnRequestAndProrationTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.field()).isEqualTo("planStartDate"));
     }
+
+    @Test
+    void theCatalogForThePageMarksAPlanOnRequest() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+            CatalogJson.write(rules, YearMonth.of(2026, 10), g);
+        }
+        JsonNode plans = Json.MAPPER.readTree(out.toString()).get("plans");
+
+        assertThat(plans).hasSize(4);
+        assertThat(plans.get(3).get("code").asText()).isEqualTo("CUSTOM");
+        assertThat(plans.get(3).get("onRequest").asBoolean()).isTrue();
+        assertThat(plans.get(3).get("price").asText()).isEqualTo("contact sales");
+        assertThat(plans.get(0).has("onRequest")).as("a priced plan says nothing of it").isFalse();
+    }
 }
