@@ -5,13 +5,19 @@ import java.util.List;
 
 /**
  * What the advisor found (the plan advisor, docs/PERFORMANCE-ADVISOR.md): the combinations that serve the usage without a violation, best first,
- * the plans that no combination could serve, and how many evaluations it took.
+ * the plans that no combination could serve, the plans whose price is given on request (listed apart, never
+ * ranked nor rejected: no bill can be made for them), and how many evaluations it took.
  */
-public record Advice(List<Option> options, List<Rejected> rejected, int evaluations) {
+public record Advice(List<Option> options, List<Rejected> rejected, List<OnRequest> onRequest, int evaluations) {
 
     public Advice {
         options = List.copyOf(options);
         rejected = List.copyOf(rejected);
+        onRequest = List.copyOf(onRequest);
+    }
+
+    /** A plan the catalog sells at a price given on request ("contact sales"): its code and name. */
+    public record OnRequest(String plan, String name) {
     }
 
     /**

@@ -12,9 +12,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
- * Writes the advisor's answer (the plan advisor, docs/PERFORMANCE-ADVISOR.md): {"options": [...], "rejected": [...]};
- * each option's "why" (codes) is also said for people in "explain", and each rejected plan's "reasons" too, in
- * the catalog's language.
+ * Writes the advisor's answer (the plan advisor, docs/PERFORMANCE-ADVISOR.md): {"options": [...], "rejected": [...],
+ * "onRequest": [{"plan", "name", "price": "contact sales"}]}; each option's "why" (codes) is also said for people in
+ * "explain", and each rejected plan's "reasons" too, in the catalog's language.
  */
 public final class AdviceWriter {
 
@@ -83,6 +83,15 @@ public final class AdviceWriter {
                 g.writeString(Advisor.reasonText(catalog, words, reason));
             }
             g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("onRequest");
+        for (Advice.OnRequest r : advice.onRequest()) {
+            g.writeStartObject();
+            g.writeStringField("plan", r.plan());
+            g.writeStringField("name", r.name());
+            g.writeStringField("price", Quote.CONTACT_SALES);
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -95,12 +95,16 @@ public final class Advisor {
         return advisor.run(top);
     }
 
-    /** Validates the request through the reader; a missing plan is filled in only to validate the rest. */
+    /**
+     * Validates the request through the reader; a missing plan, or a plan whose price is given on request (which
+     * the reader refuses for a bill), is replaced by a priced one only to validate the rest.
+     */
     private void read(JsonNode root) throws InvalidRequestException {
         JsonNode checked = root;
-        if (root != null && root.isObject() && !root.has("plan") && !catalog.plans().isEmpty()) {
+        PlanDef priced = catalog.plans().stream().filter(p -> !p.onRequest()).findFirst().orElse(null);
+        if (root != null && root.isObject() && priced != null && needsStandIn(root.get("plan"))) {
             ObjectNode copy = ((ObjectNode) root).deepCopy();
-            copy.put("plan", catalog.plans().get(0).code());
+            copy.put("plan", priced.code());
             checked = copy;
         }
         request = rules.reader().read(checked);
@@ -110,10 +114,24 @@ public final class Advisor {
         }
     }
 
+    /** True when the request's plan is absent, or names a plan whose price is given on request. */
+    private boolean needsStandIn(JsonNode plan) {
+        if (plan == null || plan.isNull()) {
+            return true;
+        }
+        PlanDef def = plan.isTextual() ? catalog.plan(plan.asText()) : null;
+        return def != null && def.onRequest();
+    }
+
     private Advice run(int top) {
         List<Candidate> feasible = new ArrayList<>();
         List<Advice.Rejected> rejected = new ArrayList<>();
+        List<Advice.OnRequest> onRequest = new ArrayList<>();
         for (PlanDef plan : catalog.plans()) {
+            if (plan.onRequest()) {
+                onRequest.add(new Advice.OnRequest(plan.code(), plan.name())); // no bill: listed apart
+                continue;
+            }
             List<Candidate> found = new ArrayList<>();
             Candidate closest = mode == Mode.PRUNED ? pruned(plan.code(), found) : exhaustive(plan.code(), found);
             if (found.isEmpty()) {
@@ -131,7 +149,7 @@ public final class Advisor {
             List<String> why = why(c, explained);
             options.add(new Advice.Option(options.size() + 1, c.plan, c.choices, why, explained, c.bill));
         }
-        return new Advice(options, rejected, evaluated.size());
+        return new Advice(options, rejected, onRequest, evaluated.size());
     }
 
     // ---- the two searches ----
@@ -382,10 +400,15 @@ public final class Advisor {
         return new Candidate(plan, List.copyOf(choices), bill);
     }
 
-    /** The customer's request on another plan with these add-ons (a wanted add-on keeps its start date). */
+    /**
+     * The customer's request on another plan with these add-ons (a wanted add-on keeps its start date). On a
+     * sheet that prorates by days the previous plan is left out: a change in the month would bill only the
+     * difference of two fees, and staying the whole fee, so each plan is priced as bought on the start day.
+     */
     private BillRequest requestFor(String plan, List<Choice> choices) {
         Account a = request.account();
-        Account account = new Account(a.appId(), a.billingMonth(), plan, a.planStartDate(), a.previousPlan(),
+        String previous = catalog.isProrated() ? null : a.previousPlan();
+        Account account = new Account(a.appId(), a.billingMonth(), plan, a.planStartDate(), previous,
                 a.requestedPlan());
         List<AddOn> addOns = new ArrayList<>();
         for (Choice c : choices) {

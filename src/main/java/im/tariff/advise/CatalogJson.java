@@ -18,10 +18,10 @@ import org.kie.api.event.rule.AgendaEventListener;
 
 /**
  * The catalog of one rule set as JSON (GET /v1/catalog), for the calculator page: its language and the page's
- * words in it, plans, add-ons with the option values each plan prices in the month, meters with their shapes,
- * labels, units and dimension values, line and violation codes with their labels, the currency, the order in
- * which to ask for the meters, and the price list of the month ({@link PriceList}). Names and numbers all come
- * from the rules.
+ * words in it, plans (a plan whose price is given on request with "onRequest": true and "price": "contact sales"),
+ * add-ons with the option values each plan prices in the month, meters with their shapes, labels, units and
+ * dimension values, line and violation codes with their labels, the currency, the order in which to ask for the
+ * meters, and the price list of the month ({@link PriceList}). Names and numbers all come from the rules.
  */
 public final class CatalogJson {
 
@@ -86,6 +86,11 @@ public final class CatalogJson {
                 g.writeString(a);
             }
             g.writeEndArray();
+            if (p.onRequest()) {
+                // no published price: the page says "contact sales" instead of asking POST /v1/quote for a bill
+                g.writeBooleanField("onRequest", true);
+                g.writeStringField("price", Quote.CONTACT_SALES);
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

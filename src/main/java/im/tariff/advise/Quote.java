@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import im.tariff.catalog.AddOnDef;
 import im.tariff.catalog.Catalog;
 import im.tariff.catalog.MeterDef;
+import im.tariff.catalog.PlanDef;
 import im.tariff.evaluate.Evaluator;
 import im.tariff.i18n.Messages;
 import im.tariff.io.InvalidRequestException;
@@ -27,6 +28,9 @@ public final class Quote {
 
     /** The appId of every quote. */
     public static final String APP_ID = "quote";
+
+    /** What a quote, the advisor and the page say of a plan whose price is given on request. */
+    public static final String CONTACT_SALES = "contact sales";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -52,6 +56,47 @@ public final class Quote {
         }
         request.setAll((ObjectNode) body);
         return request;
+    }
+
+    /**
+     * The plan of a quote body when the catalog gives its price on request ("contact sales"), else null. No bill
+     * is made for such a plan (the reader refuses it): a quote says so in plain words instead.
+     */
+    public static PlanDef onRequest(Catalog catalog, JsonNode body) {
+        JsonNode plan = body == null ? null : body.get("plan");
+        PlanDef def = plan != null && plan.isTextual() ? catalog.plan(plan.asText()) : null;
+        return def != null && def.onRequest() ? def : null;
+    }
+
+    /**
+     * Validates a quote body whose plan is on request, everything but the plan (which the reader would refuse
+     * for a bill): the same words for a bad usage figure, add-on or date as a priced plan gets.
+     */
+    public static void validateOnRequest(Evaluator rules, JsonNode body, YearMonth defaultMonth)
+            throws InvalidRequestException {
+        PlanDef priced = rules.catalog().plans().stream().filter(p -> !p.onRequest()).findFirst().orElse(null);
+        if (priced == null) {
+            return; // nothing is priced: there is nothing else to judge the body by
+        }
+        ObjectNode copy = ((ObjectNode) request(body, defaultMonth, rules.reader().messages())).deepCopy();
+        copy.put("plan", priced.code());
+        rules.reader().read(copy);
+    }
+
+    /** "Enterprise (ENTERPRISE) has no published price: contact sales for a quote.", in the sheet's language. */
+    public static String contactSalesText(Catalog catalog, PlanDef plan) {
+        return catalog.words().format("quote.contactSales", plan.name(), plan.code(), CONTACT_SALES);
+    }
+
+    /** The answer of a quote for a plan on request: {"plan", "name", "onRequest": true, "price", "message"}. */
+    public static ObjectNode onRequestJson(Catalog catalog, PlanDef plan) {
+        ObjectNode out = NODES.objectNode();
+        out.put("plan", plan.code());
+        out.put("name", plan.name());
+        out.put("onRequest", true);
+        out.put("price", CONTACT_SALES);
+        out.put("message", contactSalesText(catalog, plan));
+        return out;
     }
 
     /** Reads and evaluates a quote body with one rule set. */
@@ -84,13 +129,35 @@ public final class Quote {
      */
     public static ObjectNode body(Catalog catalog, String plan, List<String> addOns, List<String> usage, String month)
             throws InvalidRequestException {
+        return body(catalog, plan, addOns, usage, month, null, null);
+    }
+
+    /**
+     * The same, with the plan's start day (--start YYYY-MM-DD: planStartDate; the billing month is then the start
+     * day's month unless --month says otherwise) and the plan before it (--previous-plan: previousPlan, a change of
+     * plan in the month).
+     */
+    public static ObjectNode body(Catalog catalog, String plan, List<String> addOns, List<String> usage, String month,
+                                  String start, String previousPlan) throws InvalidRequestException {
         Messages words = Messages.of(catalog.language());
         ObjectNode body = NODES.objectNode();
         if (month != null) {
             body.put("billingMonth", month);
+        } else if (start != null) {
+            try {
+                body.put("billingMonth", YearMonth.from(java.time.LocalDate.parse(start)).toString());
+            } catch (java.time.DateTimeException notADay) {
+                // not a day: the reader names planStartDate and says why
+            }
         }
         if (plan != null) {
             body.put("plan", plan);
+        }
+        if (start != null) {
+            body.put("planStartDate", start);
+        }
+        if (previousPlan != null) {
+            body.put("previousPlan", previousPlan);
         }
         ArrayNode list = body.putArray("addOns");
         for (String spec : addOns) {

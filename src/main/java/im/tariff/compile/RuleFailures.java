@@ -30,6 +30,11 @@ public final class RuleFailures {
     public static RuleFailure explain(RuntimeException e, RuleLocator locator, Language language) {
         String rule = null;
         for (Throwable t = e; t != null && rule == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TermException te && te.rule() != null) {
+                rule = te.rule(); // a term written wrong: its own rule, not the library rule that applied it
+            }
+        }
+        for (Throwable t = e; t != null && rule == null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConsequenceException ce && ce.getMatch() != null) {
                 rule = ce.getMatch().getRule().getName();
             } else if (t.getMessage() != null) {
@@ -60,8 +65,9 @@ public final class RuleFailures {
             // a library rule failed on a term written wrong: the tariff's rule that wrote it is the one to edit
             rule = termRule;
             at = locator.where(termRule);
+        } else {
+            at = atTheTerm(e, at, locator);
         }
-        at = atTheTerm(e, at, locator);
         String where = at.file() == null ? "" : at.file() + ":" + at.line() + ": ";
         String reason = Messages.of(language).format("error.ruleFailed", rule, cause);
         return new RuleFailure(rule, at.file(), at.line(), reason, where + reason);
@@ -85,7 +91,7 @@ public final class RuleFailures {
             if (c instanceof TermException te) {
                 for (Object arg : te.args()) {
                     if (arg != null && !String.valueOf(arg).isBlank()) {
-                        return locator.statementContaining(rule, String.valueOf(arg));
+                        return locator.statementWriting(rule, String.valueOf(arg));
                     }
                 }
             }

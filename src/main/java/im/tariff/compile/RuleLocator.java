@@ -55,8 +55,21 @@ public final class RuleLocator {
         return statementContaining(rule, "\"" + code + "\"");
     }
 
+    /**
+     * The first line inside the rule that writes {@code value} as a token of its own (a quoted "-6000.00", a
+     * number 0 that is not part of 2026); the rule's own line when none does.
+     */
+    public Declared statementWriting(Declared rule, String value) {
+        Pattern token = Pattern.compile("(?<![\\w.-])\"?" + Pattern.quote(value) + "\"?(?![\\w.])");
+        return statementMatching(rule, line -> token.matcher(line).find());
+    }
+
     /** The first line inside the rule that holds {@code text}; the rule's own line when none does. */
     public Declared statementContaining(Declared rule, String text) {
+        return statementMatching(rule, line -> line.contains(text));
+    }
+
+    private Declared statementMatching(Declared rule, java.util.function.Predicate<String> which) {
         if (rule.file() == null || rule.line() <= 0) {
             return rule;
         }
@@ -64,7 +77,7 @@ public final class RuleLocator {
         if (file != null) {
             String[] lines = file.split("\n", -1);
             for (int i = rule.line(); i < lines.length && !lines[i].trim().equals("end"); i++) {
-                if (lines[i].contains(text)) {
+                if (which.test(lines[i])) {
                     return new Declared(rule.rule(), rule.file(), i + 1);
                 }
             }

@@ -31,6 +31,8 @@ public final class RequestGenerator {
     private final long seed;
     private final TariffHints hints;
     private final List<PlanDef> plans;
+    /** The plans a bill can be made for: a plan whose price is given on request is refused by the reader. */
+    private final List<PlanDef> billable;
     private final List<AddOnDef> addOns;
     private final List<MeterDef> meters;
 
@@ -38,6 +40,8 @@ public final class RequestGenerator {
         this.seed = seed;
         this.hints = hints;
         this.plans = catalog.plans();
+        List<PlanDef> priced = plans.stream().filter(p -> !p.onRequest()).toList();
+        this.billable = priced.isEmpty() ? plans : priced;
         this.addOns = catalog.addOns();
         this.meters = catalog.meters();
     }
@@ -58,7 +62,7 @@ public final class RequestGenerator {
     public void write(long index, JsonGenerator g) throws IOException {
         SplittableRandom rng = new SplittableRandom(mix(seed + index * 0x9E3779B97F4A7C15L));
         YearMonth month = YearMonth.of(2025 + rng.nextInt(3), 1 + rng.nextInt(12));
-        PlanDef plan = plans.get(rng.nextInt(plans.size()));
+        PlanDef plan = billable.get(rng.nextInt(billable.size()));
 
         g.writeStartObject();
         g.writeStringField("appId", Long.toString(FIRST_APP_ID + index));

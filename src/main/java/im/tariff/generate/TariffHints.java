@@ -6,6 +6,7 @@ import im.tariff.evaluate.Evaluator;
 import im.tariff.model.Fee;
 import im.tariff.model.Limit;
 import im.tariff.model.Overage;
+import im.tariff.model.Tiers;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +44,12 @@ public final class TariffHints {
                 } else if (term instanceof Overage o) {
                     boundaries.computeIfAbsent(o.meter(), k -> new TreeSet<>()).add(o.free());
                     blocks.computeIfAbsent(o.meter(), k -> new TreeSet<>()).add(o.block());
+                } else if (term instanceof Tiers t) {
+                    for (Tiers.Band b : t.bands()) { // each band's last quantity: the generator aims at both sides
+                        if (b.to() != null) {
+                            boundaries.computeIfAbsent(t.meter(), k -> new TreeSet<>()).add(b.to());
+                        }
+                    }
                 } else if (term instanceof Fee f && f.addOn() != null && f.option() != null) {
                     options.computeIfAbsent(f.addOn(), k -> new TreeSet<>()).add(f.option());
                 }

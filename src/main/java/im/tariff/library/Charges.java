@@ -101,6 +101,18 @@ public final class Charges {
         return max;
     }
 
+    /** The month's figure of one meter among the bill's usage facts: 0 when none, or when the fee has no meter. */
+    static long usedOf(Collection<?> usages, String meter) {
+        long max = 0;
+        for (Object o : usages) {
+            Usage u = (Usage) o;
+            if (u.meter().equals(meter)) {
+                max = Math.max(max, u.value());
+            }
+        }
+        return max;
+    }
+
     // ---- plan fees chosen by band ----
 
     /** A plan fee chosen by the band of the month's peak, charged wholly at month end. */
@@ -115,12 +127,24 @@ public final class Charges {
                 Messages.of(cat.language()).format("line.band.minimum", t.label(), p.start(), p.end()) + days(cat, p));
     }
 
-    /** The difference between the band of the month's peak and the prepaid lowest fee, at month end. */
+    /**
+     * The difference between the band of the month's peak and the prepaid lowest fee, at month end. On a
+     * prorated period the fee is still rounded once: the line is the prorated fee less the prorated prepaid line
+     * (each rounded), so that the two lines add up to fee × days / days of the month, rounded half-up once.
+     */
     public static ChargeLine bandDifference(Tiers t, long used, PrepaidPeriod p, BillingMonth month, Catalog cat) {
         BigDecimal difference = t.amountAt(used).subtract(t.minimumFee());
-        return ChargeLine.atMonthEnd(t, t.line(), month, difference, p,
+        ChargeLine line = ChargeLine.atMonthEnd(t, t.line(), month, difference, p,
                 Messages.of(cat.language()).format("line.band.difference", t.label(), cat.meterLabel(t.meter()), used,
                         t.bandAt(used), t.amountAt(used), t.minimumFee()) + days(cat, p));
+        Proration r = p.proration();
+        if (r == null) {
+            return line;
+        }
+        BigDecimal amount = r.of(t.amountAt(used)).subtract(r.of(t.minimumFee()));
+        return new ChargeLine(line.code(), line.billingMode(), line.quantity(), line.unitPrice(), amount,
+                line.periodStart(), line.periodEnd(), line.chargeDate(), line.rule(), line.description(), line.term(),
+                line.proration());
     }
 
     // ---- plan changes in the month (prorated sheets) ----
@@ -130,11 +154,11 @@ public final class Charges {
      * left / the month's days; a downgrade pays nothing more this month, or is credited that difference
      * when the sheet says so. Band fees are both taken at the month's peak.
      */
-    public static ChargeLine planChange(PlanPrice fee, PlanChange change, long used, PrepaidPeriod p,
+    public static ChargeLine planChange(PlanPrice fee, PlanChange change, Collection<?> usage, PrepaidPeriod p,
                                         BillingMonth month, Catalog cat) {
         PlanPrice before = change.feeOn(p.start());
-        BigDecimal newFee = fee.priceAt(used);
-        BigDecimal oldFee = before == null ? BigDecimal.ZERO : before.priceAt(used);
+        BigDecimal newFee = fee.priceAt(usedOf(usage, fee.meter()));
+        BigDecimal oldFee = before == null ? BigDecimal.ZERO : before.priceAt(usedOf(usage, before.meter()));
         BigDecimal difference = newFee.subtract(oldFee);
         Language lang = cat.language();
         String text = Messages.of(lang).format(difference.signum() >= 0 ? "line.change.upgrade" : "line.change.downgrade",

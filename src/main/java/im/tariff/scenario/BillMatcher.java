@@ -33,6 +33,7 @@ final class BillMatcher {
         money(s, out, fixes, "prepaid", words.format("test.prepaidTotal"), e.prepaid(), bill.totals().prepaid(), words);
         money(s, out, fixes, "postpaid", words.format("test.postpaidTotal"), e.postpaid(), bill.totals().postpaid(),
                 words);
+        money(s, out, fixes, "credits", words.format("test.creditsTotal"), e.credits(), bill.totals().credits(), words);
         return out;
     }
 

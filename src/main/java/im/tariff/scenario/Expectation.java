@@ -12,14 +12,15 @@ import java.util.List;
  * @param total       expected bill total (always given for a bill)
  * @param prepaid     expected prepaid total, or null when not checked
  * @param postpaid    expected postpaid total, or null when not checked
+ * @param credits     expected total of the credit lines (negative), or null when not checked
  * @param plan        expected plan code of the bill, or null when not checked
  * @param lines       every expected line (an unexpected line fails)
  * @param violations  every expected violation (an unexpected violation fails)
  * @param errorLine   line of the error expectation
- * @param moneyLines  line of total / prepaid / postpaid where written
+ * @param moneyLines  line of total / prepaid / postpaid / credits where written
  */
 public record Expectation(String errorField, String errorReason, BigDecimal total, BigDecimal prepaid,
-                          BigDecimal postpaid, String plan, List<ExpectedItem> lines, List<ExpectedItem> violations,
+                          BigDecimal postpaid, BigDecimal credits, String plan, List<ExpectedItem> lines, List<ExpectedItem> violations,
                           int errorLine, java.util.Map<String, Integer> moneyLines) {
 
     public Expectation {

@@ -29,7 +29,7 @@ final class ScenarioLoader {
 
     private static final Set<String> FILE_KEYS = Set.of("scenarios", "description");
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "description", "request", "expect");
-    private static final Set<String> EXPECT_KEYS = Set.of("total", "prepaid", "postpaid", "plan", "lines",
+    private static final Set<String> EXPECT_KEYS = Set.of("total", "prepaid", "postpaid", "credits", "plan", "lines",
             "violations", "error");
     private static final Set<String> ERROR_KEYS = Set.of("field", "reason");
     static final List<String> LINE_FIELDS = List.of("code", "amount", "quantity", "unitPrice", "billingMode",
@@ -135,7 +135,7 @@ final class ScenarioLoader {
             }
             checkKeys(tree, err, ep, ERROR_KEYS, "scenario.in.error");
             return new Expectation(requiredText(tree, err, ep, "field"), optionalText(tree, err, ep, "reason"),
-                    null, null, null, null, List.of(), List.of(), tree.lineOf(ep), Map.of());
+                    null, null, null, null, null, List.of(), List.of(), tree.lineOf(ep), Map.of());
         }
         if (!node.has("total")) {
             throw tree.error(ptr, tree.words().format("scenario.missingTotal", name));
@@ -143,16 +143,17 @@ final class ScenarioLoader {
         BigDecimal total = decimal(tree, node.get("total"), ptr + "/total", "total");
         BigDecimal prepaid = node.has("prepaid") ? decimal(tree, node.get("prepaid"), ptr + "/prepaid", "prepaid") : null;
         BigDecimal postpaid = node.has("postpaid") ? decimal(tree, node.get("postpaid"), ptr + "/postpaid", "postpaid") : null;
+        BigDecimal credits = node.has("credits") ? decimal(tree, node.get("credits"), ptr + "/credits", "credits") : null;
         String plan = optionalText(tree, node, ptr, "plan");
         List<ExpectedItem> lines = items(tree, node, ptr, "lines", LINE_FIELDS, "amount");
         List<ExpectedItem> violations = items(tree, node, ptr, "violations", VIOLATION_FIELDS, "subject");
         Map<String, Integer> moneyLines = new LinkedHashMap<>();
-        for (String key : List.of("total", "prepaid", "postpaid")) {
+        for (String key : List.of("total", "prepaid", "postpaid", "credits")) {
             if (node.has(key)) {
                 moneyLines.put(key, tree.lineOf(ptr + "/" + key));
             }
         }
-        return new Expectation(null, null, total, prepaid, postpaid, plan,
+        return new Expectation(null, null, total, prepaid, postpaid, credits, plan,
                 lines, violations, 0, moneyLines);
     }
 

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 class NoTariffNamesInJavaTest {
 
     private static final List<Path> TARIFFS = List.of(Path.of("rules"), Path.of("examples/tariffs/cn-2024"),
-            Path.of("examples/tariffs/intl"), Path.of("src/test/resources/tariffs/seed"));
+            Path.of("examples/tariffs/intl"), Path.of("examples/tariffs/zegocloud"),
+            Path.of("examples/tariffs/rongcloud-beijing"), Path.of("examples/tariffs/rongcloud"),
+            Path.of("examples/tariffs/rongcloud-contract"), Path.of("src/test/resources/tariffs/seed"));
 
     @Test
     void noTariffNameAppearsInTheProductsJava() throws Exception {

@@ -49,6 +49,23 @@ class RequestGeneratorTest {
     }
 
     @Test
+    void onASheetWithAPlanOnRequestEveryRequestIsOnAPricedPlanAndBandEdgesAreAimedAt() throws Exception {
+        // src/test/resources/tariffs/prorated: SMALL by band (0–10, ≥ 11), MID by band (0–2000, ≥ 2001), LARGE, CUSTOM on request
+        im.tariff.evaluate.Evaluator rules = im.tariff.evaluate.Evaluator.compile(
+                RuleSource.fromDirectory(java.nio.file.Path.of("src/test/resources/tariffs/prorated")));
+        TariffHints banded = TariffHints.from(rules);
+        assertThat(banded.boundaries("SEATS")).containsExactly(10, 2000);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new RequestGenerator(5, rules.catalog(), banded).writeLines(500, out);
+        Set<String> plans = new HashSet<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            plans.add(rules.reader().read(line).account().plan()); // the reader refuses a plan on request
+        }
+        assertThat(plans).containsExactlyInAnyOrder("SMALL", "MID", "LARGE");
+    }
+
+    @Test
     void everyGeneratedLineIsAValidRequest() throws IOException {
         RequestReader reader = im.tariff.evaluate.SharedEngine.reader();
         for (long seed : new long[] {1, 2, -7}) {

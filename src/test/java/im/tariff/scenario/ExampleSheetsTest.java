@@ -11,15 +11,16 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The example sheets examples/tariffs/cn-2024 and examples/tariffs/intl are complete rules folders written
- * without a line of Java: the same jar bills them, every scenario of each passes, and every rule of each
- * fires in one of its scenarios.
+ * The example sheets under examples/tariffs (cn-2024, intl, zegocloud, rongcloud-beijing, rongcloud and its
+ * contract variant) are complete rules folders written without a line of Java: the same jar bills them, every
+ * scenario of each passes, and every rule of each fires in one of its scenarios.
  */
 class ExampleSheetsTest {
 
     @TestFactory
     Stream<DynamicNode> everyScenarioOfEverySheet() {
-        return Stream.of(ProjectRules.CN_2024, ProjectRules.INTL).map(sheet -> {
+        return Stream.of(ProjectRules.CN_2024, ProjectRules.INTL, ProjectRules.ZEGOCLOUD,
+                ProjectRules.RONGCLOUD_BEIJING, ProjectRules.RONGCLOUD, ProjectRules.RONGCLOUD_CONTRACT).map(sheet -> {
             ScenarioSuite suite;
             try {
                 suite = ScenarioSuite.load(sheet.scenarios);

@@ -24,6 +24,11 @@ final class ProjectRules {
     /** The two other real sheets, written in rules only: the 2024 domestic one and the international one. */
     static final ProjectRules CN_2024 = new ProjectRules(Path.of("examples/tariffs/cn-2024"));
     static final ProjectRules INTL = new ProjectRules(Path.of("examples/tariffs/intl"));
+    /** Other vendors' sheets: ZEGOCLOUD, RongCloud's Beijing (USD) and CNY sheets, and a contract variant of the latter. */
+    static final ProjectRules ZEGOCLOUD = new ProjectRules(Path.of("examples/tariffs/zegocloud"));
+    static final ProjectRules RONGCLOUD_BEIJING = new ProjectRules(Path.of("examples/tariffs/rongcloud-beijing"));
+    static final ProjectRules RONGCLOUD = new ProjectRules(Path.of("examples/tariffs/rongcloud"));
+    static final ProjectRules RONGCLOUD_CONTRACT = new ProjectRules(Path.of("examples/tariffs/rongcloud-contract"));
 
     final Path rules;
     final Path scenarios;

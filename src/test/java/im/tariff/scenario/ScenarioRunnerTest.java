@@ -82,6 +82,27 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void theCreditsTotalIsComparedWhenWritten() {
+        // the seed with a 100.00 credit on PRO: a credit line of its own, totalled apart (Bill.totals().credits())
+        Evaluator credited = ProjectRules.SEED.edited("plans.drl", text -> text
+                .replace("insert(Fee.plan(kcontext, \"PLAN_FEE\", \"999.00\", \"专业版套餐包\"));",
+                        "insert(Fee.plan(kcontext, \"PLAN_FEE\", \"999.00\", \"专业版套餐包\"));\n"
+                                + "    insert(Credit.of(kcontext, \"WELCOME_CREDIT\", \"100.00\", \"welcome\"));")
+                + "\nrule \"credit line\"\nwhen\n    $c : im.tariff.catalog.CatalogDraft()\nthen\n"
+                + "    $c.line(\"WELCOME_CREDIT\", \"welcome credit\");\nend\n");
+        String lines = "lines:\n  - " + PLAN_FEE + "\n  - " + DAU_LINE
+                + "\n  - {code: WELCOME_CREDIT, billingMode: CREDIT, amount: -100.00}";
+        Scenario right = scenarios(proScenario("total: 2899.00\ncredits: -100.00\n" + lines)).get(0);
+        Scenario wrong = scenarios(proScenario("total: 2899.00\ncredits: -50\n" + lines)).get(0);
+
+        assertThat(ScenarioRunner.run(right, credited).differences()).isEmpty();
+        assertThat(ScenarioRunner.run(wrong, credited).differences())
+                .containsExactly("抵扣合计：期望 -50，实际 -100.00（-50.00）");
+        assertThat(run(proScenario("total: 2999.00\ncredits: 0\nlines:\n  - " + PLAN_FEE + "\n  - " + DAU_LINE))
+                .passed()).as("a bill without credits has a credits total of zero").isTrue();
+    }
+
+    @Test
     void violationsAreMatchedExactlyByCodeAndSubject() {
         String trial = "- name: trial\n  request: {appId: \"1\", billingMonth: \"2026-10\", plan: TRIAL, usage: {users: 101}}\n"
                 + "  expect:\n    total: 0\n    lines: [{code: PLAN_FEE, amount: 0}]\n";
