@@ -26,7 +26,7 @@ import java.util.Set;
 final class ScenarioLoader {
 
     private static final Set<String> FILE_KEYS = Set.of("scenarios", "description");
-    private static final Set<String> SCENARIO_KEYS = Set.of("name", "description", "request", "expect");
+    private static final Set<String> SCENARIO_KEYS = Set.of("name", "description", "request", "refund", "expect");
     private static final Set<String> EXPECT_KEYS = Set.of("total", "prepaid", "postpaid", "plan", "lines",
             "violations", "error");
     private static final Set<String> ERROR_KEYS = Set.of("field", "reason");
@@ -100,12 +100,18 @@ final class ScenarioLoader {
         checkKeys(tree, node, ptr, SCENARIO_KEYS, "scenario");
         String name = requiredText(tree, node, ptr, "name");
         String description = optionalText(tree, node, ptr, "description");
-        JsonNode request = node.get("request");
+        boolean refund = node.has("refund");
+        if (refund && node.has("request")) {
+            throw tree.error(ptr, "scenario '" + name + "': give 'request' (a bill) or 'refund' (a refund), not both");
+        }
+        JsonNode request = node.get(refund ? "refund" : "request");
         if (request == null || request.isNull()) {
-            throw tree.error(ptr, "scenario '" + name + "': missing key 'request'");
+            throw tree.error(ptr, "scenario '" + name + "': missing key '" + (refund ? "refund" : "request") + "'");
         }
         if (!request.isObject()) {
-            throw tree.error(ptr + "/request", "scenario '" + name + "': 'request' must be a map (the request of docs/FORMAT.md)");
+            throw tree.error(ptr + (refund ? "/refund" : "/request"), "scenario '" + name + "': "
+                    + (refund ? "'refund' must be a map (the refund request of docs/FORMAT.md)"
+                    : "'request' must be a map (the request of docs/FORMAT.md)"));
         }
         JsonNode expect = node.get("expect");
         if (expect == null || expect.isNull()) {
@@ -114,8 +120,15 @@ final class ScenarioLoader {
         if (!expect.isObject()) {
             throw tree.error(ptr + "/expect", "scenario '" + name + "': 'expect' must be a map");
         }
+        if (refund && !expect.has("error")) {
+            RefundExpectation r = RefundExpectation.parse(tree, expect, ptr + "/expect", name);
+            return new Scenario(tree.file(), label, name, description, tree.lineOf(ptr), request,
+                    new Expectation(null, null, null, null, null, null, List.of(), List.of(), 0, Map.of()), ptr, tree,
+                    true, r);
+        }
         Expectation e = expectation(tree, expect, ptr + "/expect", name);
-        return new Scenario(tree.file(), label, name, description, tree.lineOf(ptr), request, e, ptr, tree);
+        return new Scenario(tree.file(), label, name, description, tree.lineOf(ptr), request, e, ptr, tree, refund,
+                null);
     }
 
     private static Expectation expectation(YamlTree tree, JsonNode node, String ptr, String name)
@@ -224,7 +237,7 @@ final class ScenarioLoader {
         return false;
     }
 
-    private static BigDecimal decimal(YamlTree tree, JsonNode v, String ptr, String field)
+    static BigDecimal decimal(YamlTree tree, JsonNode v, String ptr, String field)
             throws ScenarioFormatException {
         if (v != null && v.isNumber()) {
             return v.decimalValue();
@@ -240,7 +253,7 @@ final class ScenarioLoader {
                 + (v == null ? "" : v.asText()) + "'");
     }
 
-    private static void checkKeys(YamlTree tree, JsonNode obj, String ptr, Set<String> allowed, String what)
+    static void checkKeys(YamlTree tree, JsonNode obj, String ptr, Set<String> allowed, String what)
             throws ScenarioFormatException {
         Iterator<String> names = obj.fieldNames();
         while (names.hasNext()) {
@@ -264,7 +277,7 @@ final class ScenarioLoader {
         return n.asText();
     }
 
-    private static String optionalText(YamlTree tree, JsonNode obj, String ptr, String key)
+    static String optionalText(YamlTree tree, JsonNode obj, String ptr, String key)
             throws ScenarioFormatException {
         JsonNode n = obj.get(key);
         if (n == null || n.isNull()) {

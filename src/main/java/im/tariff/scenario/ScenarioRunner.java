@@ -20,6 +20,9 @@ public final class ScenarioRunner {
 
     /** Never throws for a failing scenario: every failure is a difference in the result. */
     public static ScenarioResult run(Scenario s, Evaluator rules) {
+        if (s.refund()) {
+            return RefundMatcher.run(s, rules);
+        }
         Expectation e = s.expect();
         BillRequest request;
         try {
@@ -81,7 +84,7 @@ public final class ScenarioRunner {
         return out;
     }
 
-    private static List<String> refusalDifferences(Scenario s, InvalidRequestException ex) {
+    static List<String> refusalDifferences(Scenario s, InvalidRequestException ex) {
         Expectation e = s.expect();
         String where = " (" + s.file() + ":" + e.errorLine() + ")";
         if (!e.errorField().equals(ex.field())) {
