@@ -19,6 +19,7 @@ final class ApiHandler extends Handler.Abstract {
     private final ServiceMetrics metrics;
     private final EvaluateEndpoint evaluate;
     private final CalculatorEndpoints calculator;
+    private final RefundEndpoint refund;
     private final WebAssets web = new WebAssets();
 
     ApiHandler(LiveEvaluator engine, ServiceMetrics metrics, int maxBodyBytes, java.time.Duration evalTimeout,
@@ -27,6 +28,7 @@ final class ApiHandler extends Handler.Abstract {
         this.metrics = metrics;
         this.evaluate = new EvaluateEndpoint(engine, metrics, maxBodyBytes, evalTimeout, evaluations);
         this.calculator = new CalculatorEndpoints(engine, maxBodyBytes);
+        this.refund = new RefundEndpoint(engine, maxBodyBytes, evalTimeout, evaluations);
     }
 
     @Override
@@ -38,6 +40,7 @@ final class ApiHandler extends Handler.Abstract {
             reply = switch (path) {
                 case "/v1/evaluate" -> only("POST", method, () -> evaluate.handle(request));
                 case "/v1/quote" -> only("POST", method, () -> calculator.quote(request));
+                case "/v1/refund" -> only("POST", method, () -> refund.handle(request));
                 case "/v1/advise" -> only("POST", method, () -> calculator.advise(request));
                 case "/v1/catalog" -> only("GET", method, () -> calculator.catalog(request));
                 case "/v1/rules" -> only("GET", method, () -> Reply.json(200, g -> StatusJson.rules(engine.status(), g)));
