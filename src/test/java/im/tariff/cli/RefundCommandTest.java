@@ -76,6 +76,13 @@ class RefundCommandTest {
     }
 
     @Test
+    void theReadmesExampleIsAnsweredByTheBundledRules() {
+        Cli.Result r = Cli.run("refund", "--format", "table", "examples/refund/pro-mid-month.json");
+
+        assertThat(r.status()).as(r.err()).isZero();
+    }
+
+    @Test
     void aMissingFileExits2() {
         Cli.Result r = Cli.run("refund", "--rules", FIXTURE, dir.resolve("none.json").toString());
 
