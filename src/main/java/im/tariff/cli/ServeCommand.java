@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         description = {"Serves the tariff as a JSON HTTP API (loopback by default):",
                 "  POST /v1/evaluate        request -> bill (400 bad input, 413 body too large,",
                 "                           503 over --eval-timeout or too busy)",
+                "  POST /v1/refund          refund request -> refund (as tariff refund; same limits)",
                 "  GET  /v1/rules           rules version, files, last reload result",
                 "  POST /v1/rules/reload    reload now (200 swapped/unchanged, 422 refused)",
                 "  GET  /health, GET /metrics (Prometheus text)",

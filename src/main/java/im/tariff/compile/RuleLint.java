@@ -24,7 +24,7 @@ public final class RuleLint {
 
     /** Packages and classes a rule file may import or name in full. A trailing ".*" allows a whole package. */
     static final Set<String> ALLOWED = Set.of(
-            "im.tariff.model.*", "im.tariff.catalog.*",
+            "im.tariff.model.*", "im.tariff.catalog.*", "im.tariff.refund.*",
             "java.math.*",
             "java.time.*", "java.time.format.*", "java.time.temporal.*",
             "java.util.List", "java.util.ArrayList", "java.util.LinkedList", "java.util.Collection",

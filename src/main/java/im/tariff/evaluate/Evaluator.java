@@ -41,7 +41,7 @@ import org.kie.api.runtime.KieSessionsPool;
 public final class Evaluator {
 
     /** A tariff fires a few dozen rules a bill; far more means a rule keeps re-inserting facts. */
-    static final int MAX_FIRINGS = 5_000;
+    public static final int MAX_FIRINGS = 5_000;
 
     /** Rule metadata of a closed-world guard: {@code @closedWorld}. */
     public static final String CLOSED_WORLD = "closedWorld";
@@ -259,6 +259,26 @@ public final class Evaluator {
             termCache.put(key, terms);
             return terms;
         }
+    }
+
+    /**
+     * The fee the rules set for a plan ({@code addOn} null) or for an add-on on that plan (for its option, when
+     * it has one), in force on the day: among the versions in force, the one that starts last, as the library's
+     * charge rules choose it; null when none is in force. Two versions from the same day are an error naming
+     * both rules. The terms are found afresh by firing the rules ({@link PlanTerms}), not cached: the day may
+     * come from a client, and a cache keyed by it would grow without bound.
+     */
+    public PlanPrice feeOn(String plan, String addOn, Long option, java.time.LocalDate day) {
+        List<im.tariff.model.Term> versions = new ArrayList<>();
+        for (Object t : PlanTerms.termsOf(kieBase, catalog, locator, plan, java.time.YearMonth.from(day))) {
+            if (addOn == null ? t instanceof PlanPrice p && PlanPrice.IDENTITY.equals(p.identity())
+                    : t instanceof im.tariff.model.Fee f && addOn.equals(f.addOn())
+                    && (f.option() == null || f.option().equals(option))) {
+                versions.add((im.tariff.model.Term) t);
+            }
+        }
+        List<im.tariff.model.Term> inForce = ClosedWorld.latest(versions, day, locator, catalog);
+        return inForce.isEmpty() ? null : (PlanPrice) inForce.get(0);
     }
 
     /** Where each rule of this set is declared. */

@@ -28,7 +28,7 @@ import java.util.Set;
 final class ScenarioLoader {
 
     private static final Set<String> FILE_KEYS = Set.of("scenarios", "description");
-    private static final Set<String> SCENARIO_KEYS = Set.of("name", "description", "request", "expect");
+    private static final Set<String> SCENARIO_KEYS = Set.of("name", "description", "request", "refund", "expect");
     private static final Set<String> EXPECT_KEYS = Set.of("total", "prepaid", "postpaid", "credits", "plan", "lines",
             "violations", "error");
     private static final Set<String> ERROR_KEYS = Set.of("field", "reason");
@@ -103,12 +103,17 @@ final class ScenarioLoader {
         checkKeys(tree, node, ptr, SCENARIO_KEYS, "scenario.in.scenario");
         String name = requiredText(tree, node, ptr, "name");
         String description = optionalText(tree, node, ptr, "description");
-        JsonNode request = node.get("request");
+        boolean refund = node.has("refund");
+        if (refund && node.has("request")) {
+            throw tree.error(ptr, "scenario '" + name + "': give 'request' (a bill) or 'refund' (a refund), not both");
+        }
+        JsonNode request = node.get(refund ? "refund" : "request");
         if (request == null || request.isNull()) {
-            throw tree.error(ptr, tree.words().format("scenario.missingRequest", name));
+            throw tree.error(ptr, tree.words().format(refund ? "scenario.missingRefund" : "scenario.missingRequest", name));
         }
         if (!request.isObject()) {
-            throw tree.error(ptr + "/request", tree.words().format("scenario.requestNotAMap", name));
+            throw tree.error(ptr + (refund ? "/refund" : "/request"),
+                    tree.words().format(refund ? "scenario.refundNotAMap" : "scenario.requestNotAMap", name));
         }
         JsonNode expect = node.get("expect");
         if (expect == null || expect.isNull()) {
@@ -117,8 +122,15 @@ final class ScenarioLoader {
         if (!expect.isObject()) {
             throw tree.error(ptr + "/expect", tree.words().format("scenario.expectNotAMap", name));
         }
+        if (refund && !expect.has("error")) {
+            RefundExpectation r = RefundExpectation.parse(tree, expect, ptr + "/expect", name);
+            return new Scenario(tree.file(), label, name, description, tree.lineOf(ptr), request,
+                    new Expectation(null, null, null, null, null, null, null, List.of(), List.of(), 0, Map.of()), ptr, tree,
+                    true, r);
+        }
         Expectation e = expectation(tree, expect, ptr + "/expect", name);
-        return new Scenario(tree.file(), label, name, description, tree.lineOf(ptr), request, e, ptr, tree);
+        return new Scenario(tree.file(), label, name, description, tree.lineOf(ptr), request, e, ptr, tree, refund,
+                null);
     }
 
     private static Expectation expectation(YamlTree tree, JsonNode node, String ptr, String name)
@@ -227,7 +239,7 @@ final class ScenarioLoader {
         return false;
     }
 
-    private static BigDecimal decimal(YamlTree tree, JsonNode v, String ptr, String field)
+    static BigDecimal decimal(YamlTree tree, JsonNode v, String ptr, String field)
             throws ScenarioFormatException {
         if (v != null && v.isNumber()) {
             return v.decimalValue();
@@ -243,7 +255,7 @@ final class ScenarioLoader {
     }
 
     /** where: the key of the words that say where ("scenario.in.line": in a line). */
-    private static void checkKeys(YamlTree tree, JsonNode obj, String ptr, Set<String> allowed, String where)
+    static void checkKeys(YamlTree tree, JsonNode obj, String ptr, Set<String> allowed, String where)
             throws ScenarioFormatException {
         Iterator<String> names = obj.fieldNames();
         while (names.hasNext()) {
@@ -267,7 +279,7 @@ final class ScenarioLoader {
         return n.asText();
     }
 
-    private static String optionalText(YamlTree tree, JsonNode obj, String ptr, String key)
+    static String optionalText(YamlTree tree, JsonNode obj, String ptr, String key)
             throws ScenarioFormatException {
         JsonNode n = obj.get(key);
         if (n == null || n.isNull()) {

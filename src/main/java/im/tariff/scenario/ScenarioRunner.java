@@ -24,6 +24,9 @@ public final class ScenarioRunner {
 
     /** Never throws for a failing scenario: every failure is a difference in the result. */
     public static ScenarioResult run(Scenario s, Evaluator rules) {
+        if (s.refund()) {
+            return RefundMatcher.run(s, rules);
+        }
         Expectation e = s.expect();
         Messages words = rules.reader().messages();
         BillRequest request;
@@ -83,7 +86,7 @@ public final class ScenarioRunner {
         return out;
     }
 
-    private static List<String> refusalDifferences(Scenario s, InvalidRequestException ex, Messages words) {
+    static List<String> refusalDifferences(Scenario s, InvalidRequestException ex, Messages words) {
         Expectation e = s.expect();
         String where = s.file() + ":" + e.errorLine();
         if (!e.errorField().equals(ex.field())) {

@@ -21,6 +21,7 @@ final class ApiHandler extends Handler.Abstract {
     private final EvaluateEndpoint evaluate;
     private final CalculatorEndpoints calculator;
     private final WebAssets web;
+    private final RefundEndpoint refund;
 
     ApiHandler(LiveEvaluator engine, ServiceMetrics metrics, int maxBodyBytes, java.time.Duration evalTimeout,
                java.util.concurrent.ExecutorService evaluations) {
@@ -30,6 +31,7 @@ final class ApiHandler extends Handler.Abstract {
         this.evaluate = new EvaluateEndpoint(engine, metrics, maxBodyBytes, limit);
         this.calculator = new CalculatorEndpoints(engine, maxBodyBytes, limit);
         this.web = new WebAssets(engine);
+        this.refund = new RefundEndpoint(engine, maxBodyBytes, limit);
     }
 
     @Override
@@ -42,6 +44,7 @@ final class ApiHandler extends Handler.Abstract {
             reply = switch (path) {
                 case "/v1/evaluate" -> only("POST", method, words, () -> evaluate.handle(request));
                 case "/v1/quote" -> only("POST", method, words, () -> calculator.quote(request));
+                case "/v1/refund" -> only("POST", method, words, () -> refund.handle(request));
                 case "/v1/advise" -> only("POST", method, words, () -> calculator.advise(request));
                 case "/v1/catalog" -> only("GET", method, words, () -> calculator.catalog(request));
                 case "/v1/rules" -> only("GET", method, words,
