@@ -323,14 +323,14 @@ public final class HandCodedTariff {
         BigDecimal price = new BigDecimal(unitPrice);
         return new ChargeLine(code, BillingMode.PREPAID, BigDecimal.ONE, price,
                 price.setScale(ChargeLine.MONEY_SCALE, RoundingMode.HALF_UP), t, end, t, rule,
-                label + " " + t + " 至 " + end);
+                label + " " + t + " 至 " + end, null, null);
     }
 
     private static ChargeLine postpaid(String code, LocalDate start, LocalDate end, LocalDate charge,
                                        BigDecimal quantity, BigDecimal price, String description, String rule) {
         return new ChargeLine(code, BillingMode.POSTPAID, quantity, price,
                 quantity.multiply(price).setScale(ChargeLine.MONEY_SCALE, RoundingMode.HALF_UP), start, end, charge,
-                rule, description);
+                rule, description, null, null);
     }
 
     private static Violation violation(String code, String subject, String message, String rule) {

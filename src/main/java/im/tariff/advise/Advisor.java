@@ -8,6 +8,7 @@ import im.tariff.catalog.MeterDef;
 import im.tariff.catalog.MeterShape;
 import im.tariff.catalog.PlanDef;
 import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.Insertions;
 import im.tariff.i18n.Messages;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.io.JsonInput;
@@ -555,22 +556,20 @@ public final class Advisor {
         Map<String, Limit> limits = new HashMap<>();
         LocalDate first = r.account().billingMonth().atDay(1);
         KieSession session = rules.kieBase().newKieSession();
+        Insertions inserted = Insertions.of(session);
         if (listener != null) {
             session.addEventListener(listener);
         }
+        used.putAll(rules.monthlyUsage(r));
         try {
+            session.setGlobal("catalog", catalog);
             session.insert(catalog);
             session.insert(r.account());
             r.addOns().forEach(session::insert);
             r.usage().forEach(session::insert);
-            for (DailyUsage d : r.daily()) {
-                session.insert(d);
-            }
             session.fireAllRules(PROBE_FIRINGS);
-            for (Object o : session.getObjects()) {
-                if (o instanceof Usage u) {
-                    used.merge(u.meter(), u.value(), Math::max);
-                } else if (o instanceof Limit l && !l.validFrom().isAfter(first) && !l.validTo().isBefore(first)) {
+            for (Object o : inserted.matching(o -> o instanceof Limit)) {
+                if (o instanceof Limit l && !l.validFrom().isAfter(first) && !l.validTo().isBefore(first)) {
                     limits.merge(l.meter(), l, (x, y) -> y.validFrom().isAfter(x.validFrom()) ? y : x);
                 }
             }

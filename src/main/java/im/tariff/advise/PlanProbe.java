@@ -4,6 +4,7 @@ import im.tariff.catalog.AddOnDef;
 import im.tariff.compile.RuleFailures;
 import im.tariff.evaluate.EvaluationException;
 import im.tariff.evaluate.Evaluator;
+import im.tariff.evaluate.Insertions;
 import im.tariff.model.Account;
 import im.tariff.model.AddOn;
 import im.tariff.model.Allowance;
@@ -102,10 +103,12 @@ public final class PlanProbe {
                                      AgendaEventListener listener) {
         List<Object> terms = new ArrayList<>();
         KieSession session = rules.kieBase().newKieSession();
+        Insertions inserted = Insertions.of(session);
         if (listener != null) {
             session.addEventListener(listener);
         }
         try {
+            session.setGlobal("catalog", rules.catalog());
             session.insert(rules.catalog());
             session.insert(new Account("probe", month, plan, null, null, null));
             for (String code : addOns) {
@@ -115,11 +118,7 @@ public final class PlanProbe {
                 }
             }
             session.fireAllRules(FIRINGS);
-            for (Object o : session.getObjects()) {
-                if (o instanceof Term || o instanceof Allowance) {
-                    terms.add(o);
-                }
-            }
+            terms.addAll(inserted.matching(o -> o instanceof Term || o instanceof Allowance));
         } catch (RuntimeException e) {
             throw new EvaluationException(RuleFailures.explain(e, rules.locator()), e);
         } finally {

@@ -31,6 +31,12 @@ public class GenerateCommand implements Callable<Integer> {
             description = "rules folder whose caps and quotas the usage aims at (default: the bundled rules)")
     Path rulesDir;
 
+    @Option(names = "--mix", paramLabel = "MIX", defaultValue = "uniform",
+            description = "uniform (the default: every field at a steady rate, values at the tariff's boundaries) or "
+                    + "month-end (as metering sends them at month end: daily series of whole months, daily samples, "
+                    + "add-ons on half the apps, a cap exceeded by a fifth of the apps on capped plans)")
+    String mix;
+
     @Override
     public Integer call() {
         if (count < 0) {
@@ -43,7 +49,13 @@ public class GenerateCommand implements Callable<Integer> {
         if (seed == null) {
             Console.ERR.println("seed " + s);
         }
-        RequestGenerator generator = new RequestGenerator(s, rules.catalog(), TariffHints.from(rules));
+        RequestGenerator.Mix chosen = switch (mix) {
+            case "uniform" -> RequestGenerator.Mix.UNIFORM;
+            case "month-end" -> RequestGenerator.Mix.MONTH_END;
+            default -> throw new CliExit(ExitCodes.BAD_INPUT, "error: --mix: expected uniform or month-end, got '"
+                    + mix + "'");
+        };
+        RequestGenerator generator = new RequestGenerator(s, rules.catalog(), TariffHints.from(rules), chosen);
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         try {
             generator.writeLines(count, out);

@@ -29,7 +29,7 @@ public final class Library {
     public static final String DISPLAY = "library";
 
     /** The library's files, in the order they are compiled. */
-    static final List<String> FILES = List.of("catalog.drl", "calendar.drl", "usage.drl", "fees.drl",
+    static final List<String> FILES = List.of("catalog.drl", "fees.drl",
             "plan-changes.drl", "usage-charges.drl", "minimum-credits.drl", "limits.drl", "closed-world.drl");
 
 

@@ -12,9 +12,39 @@ import java.util.regex.Pattern;
  * How a tariff's files stand to the engine's {@link Library}, read from their text before anything is
  * compiled: a rule that repeats a library rule (an old copy of charging.drl, calendar.drl or usage.drl) would
  * bill twice, so it is refused, naming the rule, or the whole file when nothing else is in it; a rule marked
- * {@code @overrides("…")} replaces the library rule it names, which must exist.
+ * {@code @overrides("…")} replaces the library rule it names, which must exist. A library rule marked
+ * {@code @needs("Tiers")} is left out of a tariff whose rules never write that word (outside comments and
+ * strings): it could never fire there, and every rule in the network costs every bill (docs/PERFORMANCE.md).
  */
 record LibraryUse(Set<String> overridden, List<RuleProblem> problems) {
+
+    private static final Pattern NEEDS = Pattern.compile("@needs\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern COMMENT_OR_STRING =
+            Pattern.compile("//[^\\n]*|/\\*[\\s\\S]*?\\*/|\"(?:\\\\.|[^\"\\\\])*\"");
+
+    /** The library's rules this tariff leaves out (those it overrides, and those it has no term for). */
+    Set<String> leftOut(RuleSource source) {
+        StringBuilder code = new StringBuilder();
+        for (String text : source.files().values()) {
+            code.append(COMMENT_OR_STRING.matcher(text).replaceAll(" ")).append('\n');
+        }
+        Set<String> out = new HashSet<>(overridden);
+        for (String text : Library.files().values()) {
+            String current = null;
+            for (String line : text.split("\n", -1)) {
+                Matcher r = RULE.matcher(line);
+                if (r.find()) {
+                    current = r.group(1);
+                }
+                Matcher n = NEEDS.matcher(line);
+                if (current != null && n.find() && !Pattern.compile("(?<![\\w])" + Pattern.quote(n.group(1))
+                        + "(?![\\w])").matcher(code).find()) {
+                    out.add(current);
+                }
+            }
+        }
+        return out;
+    }
 
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
     private static final Pattern OVERRIDES = Pattern.compile("@overrides\\(\\s*\"([^\"]+)\"\\s*\\)");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,8 +60,9 @@ public final class RuleCompiler {
         for (Map.Entry<String, String> file : source.files().entrySet()) {
             kfs.write(KIE_PREFIX + file.getKey(), file.getValue());
         }
+        Set<String> leftOut = use.leftOut(source);
         for (Map.Entry<String, String> file : Library.files().entrySet()) {
-            kfs.write(KIE_PREFIX + LIBRARY_KEY + file.getKey(), Library.without(file.getValue(), use.overridden()));
+            kfs.write(KIE_PREFIX + LIBRARY_KEY + file.getKey(), Library.without(file.getValue(), leftOut));
         }
         List<RuleProblem> problems = new ArrayList<>();
         KieBuilder builder;

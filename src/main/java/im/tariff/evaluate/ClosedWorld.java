@@ -9,6 +9,8 @@ import im.tariff.model.AddOn;
 import im.tariff.model.BillingMode;
 import im.tariff.model.DailyRate;
 import im.tariff.model.DailyUsage;
+import im.tariff.model.Limit;
+import im.tariff.model.LimitBreach;
 import im.tariff.model.Fee;
 import im.tariff.model.PlanPrice;
 import im.tariff.model.PrepaidPeriod;
@@ -36,7 +38,8 @@ import java.util.function.Predicate;
  *   <li>two versions in force that start on the same day (a rule pasted twice, two versions dated alike): an
  *   error naming both rules — the bill would be charged twice, or by chance.</li>
  * </ul>
- * A complete tariff has no gap; the rules then fire only once.
+ * It also finds each meter above its limit ({@link LimitBreach}), which the library's limit rule reports. A complete
+ * tariff has no gap, and a bill within its limits then fires its rules only once.
  */
 final class ClosedWorld {
 
@@ -47,7 +50,7 @@ final class ClosedWorld {
      * The gaps of the bill of {@code account}, in the order the request and the rules brought their facts;
      * empty for a complete tariff. Throws when two terms for the same thing are in force from the same day.
      */
-    static List<PriceGap> of(FactRecorder facts, Catalog catalog, Account account, RuleLocator locator) {
+    static List<Object> of(FactRecorder facts, Catalog catalog, Account account, RuleLocator locator) {
         Gaps gaps = new Gaps(catalog, account);
         List<Term> terms = facts.terms;
         LocalDate first = account.billingMonth().atDay(1);
@@ -63,13 +66,15 @@ final class ClosedWorld {
             if (u.value() > 0 && !gaps.has(u.meter())) {
                 meter(terms, u.meter(), first, gaps, locator, catalog);
             }
+            limit(terms, u, first, gaps, locator, catalog);
         }
+        java.util.Set<String> seen = facts.daily.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>();
         for (DailyUsage d : facts.daily) {
-            if (d.value().signum() > 0 && !gaps.has(d.meter())) {
-                day(terms, d, first, gaps, locator, catalog);
+            // a month of samples is checked once per meter and dimension value (once per day where settled daily)
+            if (d.value().signum() > 0 && !gaps.has(d.meter()) && seen.add(d.meter() + '\u0000' + d.key())) {
+                day(terms, d, first, gaps, locator, catalog, seen);
             }
         }
-        peaks(facts, catalog);
         return gaps.list;
     }
 
@@ -116,9 +121,24 @@ final class ClosedWorld {
         }
     }
 
+    /** A meter above its limit in force on the month's first day (the latest version). */
+    private static void limit(List<Term> terms, Usage u, LocalDate first, Gaps gaps, RuleLocator locator,
+                              Catalog catalog) {
+        List<Term> limits = select(terms, x -> x instanceof Limit l && l.meter().equals(u.meter()));
+        if (limits.isEmpty()) {
+            return;
+        }
+        List<Term> inForce = latest(limits, first, locator, catalog);
+        if (!inForce.isEmpty() && u.value() > ((Limit) inForce.get(0)).cap()) {
+            Limit l = (Limit) inForce.get(0);
+            gaps.list.add(new LimitBreach(u.meter(), catalog.meterLabel(u.meter()), u.value(), l.cap(), l.rule(),
+                    catalog.planName(gaps.account.plan())));
+        }
+    }
+
     /** A day of a daily meter: a rate for its dimension value (or a limit), in force on the day that prices it. */
     private static void day(List<Term> terms, DailyUsage d, LocalDate first, Gaps gaps, RuleLocator locator,
-                            Catalog catalog) {
+                            Catalog catalog, java.util.Set<String> seen) {
         List<Term> limits = select(terms, x -> !(x instanceof DailyRate) && d.meter().equals(x.meter()));
         List<Term> rates = select(terms, x -> x instanceof DailyRate r && r.prices(d));
         if (rates.isEmpty()) {
@@ -128,6 +148,9 @@ final class ClosedWorld {
             return;
         }
         boolean daily = rates.stream().anyMatch(r -> ((DailyRate) r).settlement() == BillingMode.DAILY_POSTPAID);
+        if (daily) {
+            seen.remove(d.meter() + '\u0000' + d.key()); // settled day by day: each day is checked on its own
+        }
         LocalDate day = daily ? d.date() : first;
         boolean inForce = false;
         for (List<Term> same : byIdentity(rates)) {
@@ -138,17 +161,6 @@ final class ClosedWorld {
                 gaps.meter(Kind.DAY_NOT_IN_FORCE, d.meter(), d.date(), null);
             } else {
                 gaps.meter(Kind.USAGE_NOT_IN_FORCE, d.meter(), first, rules(rates));
-            }
-        }
-    }
-
-    /** Every peak meter given as a daily series has its peak: the library's rule makes it, an override must too. */
-    private static void peaks(FactRecorder facts, Catalog catalog) {
-        for (DailyUsage d : facts.daily) {
-            MeterDef m = catalog.meter(d.meter());
-            if (m != null && m.shape() == MeterShape.PEAK
-                    && facts.usage.stream().noneMatch(u -> u.meter().equals(d.meter()))) {
-                throw new EvaluationException(Messages.of(catalog.language()).format("error.noPeak", m.code()), null);
             }
         }
     }
@@ -264,7 +276,7 @@ final class ClosedWorld {
 
     /** The gaps found so far, each with the names its message needs. */
     private static final class Gaps {
-        final List<PriceGap> list = new ArrayList<>(0);
+        final List<Object> list = new ArrayList<>(0);
         final Catalog catalog;
         final Account account;
 
@@ -274,8 +286,8 @@ final class ClosedWorld {
         }
 
         boolean has(String subject) {
-            for (PriceGap g : list) {
-                if (g.subject().equals(subject)) {
+            for (Object g : list) {
+                if (g instanceof PriceGap p && p.subject().equals(subject)) {
                     return true;
                 }
             }

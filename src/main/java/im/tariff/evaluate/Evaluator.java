@@ -11,6 +11,9 @@ import im.tariff.catalog.Catalog;
 import im.tariff.io.RequestReader;
 import im.tariff.model.Account;
 import im.tariff.model.AddOn;
+import im.tariff.model.BillingMode;
+import im.tariff.model.BillingMonth;
+import im.tariff.model.PrepaidPeriod;
 import im.tariff.model.PlanChange;
 import im.tariff.model.PlanPrice;
 import im.tariff.i18n.Messages;
@@ -67,6 +70,8 @@ public final class Evaluator {
 
     private final List<String> ruleNames;
     private final List<String> billingRules;
+    /** The meters whose daily series stand for a monthly peak. */
+    private final java.util.Set<String> peakMeters;
     private final java.util.Map<String, RuleKind> ruleKinds;
     private final java.util.Set<String> closedWorldRules = new java.util.HashSet<>();
     /**
@@ -93,6 +98,8 @@ public final class Evaluator {
         this.catalog = compiled.catalog();
         this.locator = compiled.locator();
         this.reader = new RequestReader(catalog);
+        this.peakMeters = java.util.Set.copyOf(catalog.meters(im.tariff.catalog.MeterShape.PEAK).stream()
+                .map(im.tariff.catalog.MeterDef::code).toList());
         this.container = compiled.container();
         this.kieBase = compiled.kieBase();
         this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
@@ -160,6 +167,7 @@ public final class Evaluator {
                 session.addEventListener(listener);
             }
             session.addEventListener(facts);
+            session.setGlobal("catalog", catalog);
             session.insert(catalog);
             session.insert(request.account());
             for (AddOn a : request.addOns()) {
@@ -168,17 +176,15 @@ public final class Evaluator {
             for (Usage u : request.usage()) {
                 session.insert(u);
             }
-            for (DailyUsage d : request.daily()) {
-                session.insert(d);
-            }
-            planChange(session, request);
+            insertDaily(session, request);
+            insertCalendar(session, request);
             int fired = session.fireAllRules(MAX_FIRINGS);
             // the closed world: only a bill with a gap fires again, for the @closedWorld rules to report it
-            List<PriceGap> gaps = fired < MAX_FIRINGS ? ClosedWorld.of(facts, catalog, request.account(), locator)
+            List<Object> found = fired < MAX_FIRINGS ? ClosedWorld.of(facts, catalog, request.account(), locator)
                     : List.of();
-            if (!gaps.isEmpty()) {
-                for (PriceGap gap : gaps) {
-                    session.insert(gap);
+            if (!found.isEmpty()) {
+                for (Object gapOrBreach : found) {
+                    session.insert(gapOrBreach);
                 }
                 fired += session.fireAllRules(MAX_FIRINGS - fired);
             }
@@ -186,7 +192,7 @@ public final class Evaluator {
                 throw new EvaluationException(Messages.of(catalog.language()).format("error.loop", MAX_FIRINGS), null);
             }
             Bill bill = BillAssembler.assemble(catalog, request.account(), facts, locator, version());
-            return new Explained(bill, facts.terms, gaps);
+            return new Explained(bill, facts.terms, found);
         } catch (EvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -201,13 +207,72 @@ public final class Evaluator {
     }
 
     /**
+     * The calendar every tariff shares, put in by the engine before the rules fire: the billing month, the plan's
+     * prepaid period and each prepaid add-on's (T … T-1, or calendar months prorated by days when the catalog
+     * says so; see {@link PrepaidPeriod}). Rules read these facts; none has to fire to make them.
+     */
+    private void insertCalendar(KieSession session, BillRequest request) {
+        session.insert(BillingMonth.of(request.account().billingMonth()));
+        boolean prorated = catalog.isProrated();
+        PrepaidPeriod plan = PrepaidPeriod.ofPlan(request.account(), prorated);
+        PlanChange change = planChange(request);
+        session.insert(change == null ? plan : plan.changedFrom(change));
+        for (AddOn a : request.addOns()) {
+            if (a.billing() == BillingMode.PREPAID) {
+                session.insert(PrepaidPeriod.ofAddOn(a, plan, prorated));
+            }
+        }
+    }
+
+    /**
+     * The month's figure of every meter a request uses as a count or a peak: as given, or the highest day of a
+     * peak meter's daily series (what the bill is priced on).
+     */
+    public java.util.Map<String, Long> monthlyUsage(BillRequest request) {
+        java.util.Map<String, Long> used = new java.util.LinkedHashMap<>();
+        for (Usage u : request.usage()) {
+            used.merge(u.meter(), u.value(), Math::max);
+        }
+        for (DailyUsage d : request.daily()) {
+            if (peakMeters.contains(d.meter())) {
+                used.merge(d.meter(), d.value().longValueExact(), Math::max);
+            }
+        }
+        return used;
+    }
+
+    /**
+     * The days of a daily meter go in one by one (rules may look at each); a peak meter's daily series goes in as
+     * its monthly peak only: no rule needs its days, and a month of them was most of the facts of a month-end bill
+     * (docs/PERFORMANCE.md). The reader has made sure a peak is not also given as a number.
+     */
+    private void insertDaily(KieSession session, BillRequest request) {
+        java.util.Map<String, Long> peaks = null;
+        for (DailyUsage d : request.daily()) {
+            if (peakMeters.contains(d.meter())) {
+                if (peaks == null) {
+                    peaks = new java.util.LinkedHashMap<>(4);
+                }
+                peaks.merge(d.meter(), d.value().longValueExact(), Math::max);
+            } else {
+                session.insert(d);
+            }
+        }
+        if (peaks != null) {
+            for (java.util.Map.Entry<String, Long> p : peaks.entrySet()) {
+                session.insert(new Usage(p.getKey(), p.getValue()));
+            }
+        }
+    }
+
+    /**
      * On a sheet that prorates by days, a plan changed in the month is priced against the previous plan's fee:
      * the engine gives the rules that plan's fee terms (the tariff's rules set them only for the app's own plan).
      */
-    private void planChange(KieSession session, BillRequest request) {
+    private PlanChange planChange(BillRequest request) {
         Account a = request.account();
         if (!catalog.isProrated() || a.previousPlan() == null || a.previousPlan().equals(a.plan())) {
-            return;
+            return null;
         }
         List<PlanPrice> fees = new ArrayList<>();
         for (Object t : termsOf(a.previousPlan(), a.billingMonth())) {
@@ -215,7 +280,7 @@ public final class Evaluator {
                 fees.add(p);
             }
         }
-        session.insert(new PlanChange(a.previousPlan(), fees));
+        return new PlanChange(a.previousPlan(), fees);
     }
 
     /** The session pool of the calling thread's lane. */

@@ -32,7 +32,9 @@ final class PlanTerms {
         Set<Object> terms = new LinkedHashSet<>();
         for (boolean withAddOns : new boolean[] {false, true}) {
             KieSession session = base.newKieSession();
+            Insertions inserted = Insertions.of(session);
             try {
+                session.setGlobal("catalog", catalog);
                 session.insert(catalog);
                 session.insert(new Account("probe", month, plan, null, null, null));
                 if (withAddOns) {
@@ -43,11 +45,7 @@ final class PlanTerms {
                 // the tariff's rules only: they set the terms; the library's would bill them, and a term written
                 // wrong would then fail in a library rule instead of being found at its own
                 session.fireAllRules(match -> !locator.inLibrary(match.getRule().getName()), Evaluator.MAX_FIRINGS);
-                for (Object o : session.getObjects()) {
-                    if (o instanceof Term || o instanceof Allowance) {
-                        terms.add(o);
-                    }
-                }
+                terms.addAll(inserted.matching(o -> o instanceof Term || o instanceof Allowance));
             } catch (RuntimeException e) {
                 throw new EvaluationException(RuleFailures.explain(e, locator, catalog.language()), e);
             } finally {

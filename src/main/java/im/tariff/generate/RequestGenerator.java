@@ -25,6 +25,15 @@ import java.util.SplittableRandom;
  */
 public final class RequestGenerator {
 
+    /**
+     * What the requests look like. UNIFORM: the generator's own mix (every field at a steady rate, values crowding
+     * the tariff's boundaries). MONTH_END: what a month-end run sees when requests come from metering: about 30 %
+     * carry a daily series for each peak meter (most of them the whole month), 25 % a daily meter's samples over
+     * many days and dimension values, half order add-ons (some their plan does not offer), a fifth of those on a plan with caps exceed one,
+     * one in ten changes plan.
+     */
+    public enum Mix { UNIFORM, MONTH_END }
+
     /** SDKAppIDs of generated requests start here (real ones are 14000xxxxx). */
     static final long FIRST_APP_ID = 1_400_000_000L;
 
@@ -35,9 +44,15 @@ public final class RequestGenerator {
     private final List<PlanDef> billable;
     private final List<AddOnDef> addOns;
     private final List<MeterDef> meters;
+    private final Mix mix;
 
     public RequestGenerator(long seed, Catalog catalog, TariffHints hints) {
+        this(seed, catalog, hints, Mix.UNIFORM);
+    }
+
+    public RequestGenerator(long seed, Catalog catalog, TariffHints hints, Mix mix) {
         this.seed = seed;
+        this.mix = mix;
         this.hints = hints;
         this.plans = catalog.plans();
         List<PlanDef> priced = plans.stream().filter(p -> !p.onRequest()).toList();
@@ -61,6 +76,10 @@ public final class RequestGenerator {
     /** Writes request number index (from 0) as one JSON object. */
     public void write(long index, JsonGenerator g) throws IOException {
         SplittableRandom rng = new SplittableRandom(mix(seed + index * 0x9E3779B97F4A7C15L));
+        if (mix == Mix.MONTH_END) {
+            monthEnd(index, g, rng);
+            return;
+        }
         YearMonth month = YearMonth.of(2025 + rng.nextInt(3), 1 + rng.nextInt(12));
         PlanDef plan = billable.get(rng.nextInt(billable.size()));
 
@@ -82,6 +101,84 @@ public final class RequestGenerator {
             writeUsage(g, month, rng);
         }
         g.writeEndObject();
+    }
+
+    /** One request of the month-end mix (see {@link Mix#MONTH_END}). */
+    private void monthEnd(long index, JsonGenerator g, SplittableRandom rng) throws IOException {
+        YearMonth month = YearMonth.of(2025 + rng.nextInt(3), 1 + rng.nextInt(12));
+        PlanDef plan = billable.get(rng.nextInt(billable.size()));
+        g.writeStartObject();
+        g.writeStringField("appId", Long.toString(FIRST_APP_ID + index));
+        g.writeStringField("billingMonth", month.toString());
+        g.writeStringField("plan", plan.code());
+        if (rng.nextInt(100) < 20) {
+            g.writeStringField("planStartDate", day(month, rng).toString());
+        }
+        if (rng.nextInt(100) < 10) {
+            g.writeStringField("previousPlan", plans.get(rng.nextInt(plans.size())).code());
+        }
+        if (rng.nextInt(100) < 50 && !addOns.isEmpty()) {
+            List<AddOnDef> chosen = new ArrayList<>();
+            for (AddOnDef t : addOns) {
+                if (rng.nextInt(100) < 40) {
+                    chosen.add(t);
+                }
+            }
+            if (chosen.isEmpty()) {
+                chosen.add(addOns.get(rng.nextInt(addOns.size())));
+            }
+            g.writeArrayFieldStart("addOns");
+            for (AddOnDef t : chosen) {
+                g.writeStartObject();
+                g.writeStringField("type", t.code());
+                if (t.hasOption()) {
+                    g.writeNumberField(t.optionField(), option(t, rng));
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        // a fifth of the bills exceed a cap of their plan on one meter; every other value stays under the cap
+        List<MeterDef> capped = meters.stream().filter(m -> hints.cap(plan.code(), m.code()) > 0).toList();
+        String over = !capped.isEmpty() && rng.nextInt(100) < 20
+                ? capped.get(rng.nextInt(capped.size())).code() : null;
+        g.writeObjectFieldStart("usage");
+        for (MeterDef m : meters) {
+            long cap = hints.cap(plan.code(), m.code());
+            boolean exceed = m.code().equals(over);
+            switch (m.shape()) {
+                case PEAK -> {
+                    if (exceed || rng.nextInt(100) < 30) {
+                        series(g, m, month, fit(value(m.code(), rng), cap, exceed, rng), rng.nextInt(100) < 80, rng);
+                    } else if (rng.nextInt(100) < 60) {
+                        g.writeNumberField(m.field(), fit(value(m.code(), rng), cap, false, rng));
+                    }
+                }
+                case DAILY -> {
+                    if (rng.nextInt(100) < 25) {
+                        writeDaily(g, m, month, 5 + rng.nextInt(Math.max(1, month.lengthOfMonth() * m.dimensionValues().size() - 4)), rng);
+                    }
+                }
+                case COUNT -> {
+                    if (exceed || rng.nextInt(100) < 60) {
+                        g.writeNumberField(m.field(), fit(value(m.code(), rng) / 2, cap, exceed, rng));
+                    }
+                }
+            }
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** A value over the cap when the bill is to exceed it, under it otherwise; as drawn when there is no cap. */
+    private static long fit(long value, long cap, boolean exceed, SplittableRandom rng) {
+        if (cap <= 0) {
+            return value;
+        }
+        if (exceed) {
+            return cap + 1 + rng.nextLong(Math.max(1, cap / 10));
+        }
+        return value <= cap ? value : 1 + rng.nextLong(cap);
     }
 
     private static String planName(PlanDef plan, SplittableRandom rng) {
@@ -161,11 +258,16 @@ public final class RequestGenerator {
             g.writeNumberField(m.field(), peak);
             return;
         }
-        // a daily series: the whole month, or a few days; one day reaches the peak
+        series(g, m, month, peak, rng.nextInt(100) < 40, rng);
+    }
+
+    /** A daily series reaching the peak on one day: the whole month, or a few days of it. */
+    private void series(JsonGenerator g, MeterDef m, YearMonth month, long peak, boolean wholeMonth,
+                        SplittableRandom rng) throws IOException {
         int length = month.lengthOfMonth();
         boolean[] days = new boolean[length + 1];
         int count;
-        if (rng.nextInt(100) < 40) {
+        if (wholeMonth) {
             count = length;
             java.util.Arrays.fill(days, 1, length + 1, true);
         } else {
@@ -193,10 +295,16 @@ public final class RequestGenerator {
     }
 
     private void writeDaily(JsonGenerator g, MeterDef m, YearMonth month, SplittableRandom rng) throws IOException {
+        writeDaily(g, m, month, 1 + rng.nextInt(8), rng);
+    }
+
+    /** {@code want} samples of a daily meter, each (day, dimension value) once. */
+    private void writeDaily(JsonGenerator g, MeterDef m, YearMonth month, int want, SplittableRandom rng)
+            throws IOException {
         List<String> keys = new ArrayList<>(m.dimensionValues().keySet());
         int length = month.lengthOfMonth();
         boolean[][] used = new boolean[length + 1][keys.size()];
-        int want = 1 + rng.nextInt(8);
+        want = Math.min(want, length * keys.size());
         List<int[]> entries = new ArrayList<>();
         while (entries.size() < want) {
             int d = 1 + rng.nextInt(length);

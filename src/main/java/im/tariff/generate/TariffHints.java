@@ -24,6 +24,9 @@ public final class TariffHints {
     private final Map<String, long[]> blocks;
     private final Map<String, long[]> options;
 
+    /** Each plan's smallest cap on each meter it caps. */
+    private final Map<String, Map<String, Long>> caps = new HashMap<>();
+
     TariffHints(Map<String, TreeSet<Long>> boundaries, Map<String, TreeSet<Long>> blocks,
                 Map<String, TreeSet<Long>> options) {
         this.boundaries = toArrays(boundaries);
@@ -60,7 +63,20 @@ public final class TariffHints {
                 options.computeIfAbsent(a.code(), k -> new TreeSet<>());
             }
         }
-        return new TariffHints(boundaries, blocks, options);
+        TariffHints hints = new TariffHints(boundaries, blocks, options);
+        for (PlanDef plan : rules.catalog().plans()) {
+            for (Object term : rules.termsOf(plan.code(), month)) {
+                if (term instanceof Limit l && !l.isUnlimited()) {
+                    hints.caps.computeIfAbsent(plan.code(), k -> new HashMap<>()).merge(l.meter(), l.cap(), Math::min);
+                }
+            }
+        }
+        return hints;
+    }
+
+    /** The plan's smallest cap on the meter; 0 when the plan does not cap it. */
+    public long cap(String plan, String meter) {
+        return caps.getOrDefault(plan, Map.of()).getOrDefault(meter, 0L);
     }
 
     private static Map<String, long[]> toArrays(Map<String, TreeSet<Long>> sets) {

@@ -11,8 +11,21 @@ import java.time.LocalDate;
  *   <li>On a sheet that prorates by days ({@code $c.prorateByDays()}): from T to the end of T's month, paying
  *   the days from T (included) of the month's days; {@code proration} is null for a whole month.</li>
  * </ul>
+ * {@code change} is the plan changed from in the month, on a prorated sheet, for the plan's period (null otherwise):
+ * the library prices such a period as the difference of the two plans' fees.
  */
-public record PrepaidPeriod(String addOn, Long option, LocalDate start, LocalDate end, Proration proration) {
+public record PrepaidPeriod(String addOn, Long option, LocalDate start, LocalDate end, Proration proration,
+                            PlanChange change) {
+
+    public PrepaidPeriod(String addOn, Long option, LocalDate start, LocalDate end, Proration proration) {
+        this(addOn, option, start, end, proration, null);
+    }
+
+    /** The same period of a plan changed from another in the month. */
+    public PrepaidPeriod changedFrom(PlanChange from) {
+        return new PrepaidPeriod(addOn, option, start, end, proration, from);
+    }
+
 
     /** The plan's period: from the plan's start day, or the 1st of the billing month when none is given. */
     public static PrepaidPeriod ofPlan(Account account, boolean prorated) {

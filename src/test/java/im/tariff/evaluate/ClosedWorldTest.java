@@ -49,7 +49,13 @@ class ClosedWorldTest {
     }
 
     private static List<PriceGap> gaps(FactRecorder facts) {
-        return ClosedWorld.of(facts, catalog, PAID, locator);
+        List<PriceGap> gaps = new java.util.ArrayList<>();
+        for (Object o : ClosedWorld.of(facts, catalog, PAID, locator)) {
+            if (o instanceof PriceGap g) {
+                gaps.add(g);
+            }
+        }
+        return gaps;
     }
 
     private static Fee planFee(String rule) {
@@ -247,6 +253,19 @@ class ClosedWorldTest {
 
         assertThat(gaps(facts)).containsExactly(
                 new PriceGap(Kind.DAY_NOT_IN_FORCE, "CALLS", "API calls", null, JULY_1, "PAID", "Paid", null));
+    }
+
+    @Test
+    void aMeterAboveItsLimitInForceIsABreachAndAtTheLimitIsNot() {
+        FactRecorder facts = new FactRecorder();
+        facts.usage.add(new Usage("SEATS", 10));
+        facts.terms.add(new Limit("SEATS", 10, Versions.EVER, Versions.NEVER, "old cap"));
+        facts.terms.add(new Limit("SEATS", 9, LocalDate.of(2026, 7, 1), Versions.NEVER, "new cap"));
+        assertThat(ClosedWorld.of(facts, catalog, PAID, locator)).singleElement()
+                .isEqualTo(new im.tariff.model.LimitBreach("SEATS", "seats", 10, 9, "new cap", "Paid"));
+
+        facts.terms.set(1, new Limit("SEATS", 9, LocalDate.of(2026, 8, 1), Versions.NEVER, "new cap"));
+        assertThat(ClosedWorld.of(facts, catalog, PAID, locator)).isEmpty();
     }
 
     @Test

@@ -141,4 +141,43 @@ class RequestGeneratorTest {
                 "ADDON_HISTORY_STORAGE", "BARRAGE_BANDWIDTH_DOMESTIC", "BARRAGE_BANDWIDTH_INTERNATIONAL",
                 "ADDON_NOT_AVAILABLE", "ADDON_OPTION_INVALID", "DOWNGRADE_TO_TRIAL", "LIMIT_EXCEEDED");
     }
+
+    @Test
+    void theMonthEndMixIsValidRepeatableAndExceedsACapOnAboutAFifthOfTheCappedApps() throws Exception {
+        im.tariff.evaluate.Evaluator rules = im.tariff.evaluate.SharedEngine.get().rules();
+        RequestReader reader = im.tariff.evaluate.SharedEngine.reader();
+        LiveEvaluator engine = LiveEvaluator.fromDirectory(im.tariff.evaluate.SharedEngine.SEED);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new RequestGenerator(11, rules.catalog(), hints, RequestGenerator.Mix.MONTH_END).writeLines(3000, out);
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        new RequestGenerator(11, rules.catalog(), hints, RequestGenerator.Mix.MONTH_END).writeLines(3000, again);
+        assertThat(again.toByteArray()).isEqualTo(out.toByteArray());
+
+        int capped = 0;
+        int exceeded = 0;
+        int wholeMonthSeries = 0;
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            im.tariff.model.BillRequest request = reader.read(line);
+            String plan = request.account().plan();
+            boolean planCaps = rules.catalog().meters().stream().anyMatch(m -> hints.cap(plan, m.code()) > 0);
+            Bill bill = engine.evaluate(request);
+            boolean over = bill.violations().stream().anyMatch(v -> v.code().equals("LIMIT_EXCEEDED"));
+            if (planCaps) {
+                capped++;
+                exceeded += over ? 1 : 0;
+            } else {
+                assertThat(over).as("a plan without caps cannot exceed one: " + line).isFalse();
+            }
+            JsonNode usage = Json.MAPPER.readTree(line).path("usage");
+            for (JsonNode series : usage) {
+                if (series.isArray() && series.size() >= 28 && series.get(0).has("date")) {
+                    wholeMonthSeries++;
+                    break;
+                }
+            }
+        }
+        assertThat(capped).isPositive();
+        assertThat(100.0 * exceeded / capped).isBetween(12.0, 30.0);
+        assertThat(wholeMonthSeries).isGreaterThan(300);
+    }
 }
