@@ -60,7 +60,7 @@ public final class JsonInput {
     /** Digits after the decimal point (after trailing zeros are dropped): 1 bps in Mbps. */
     public static final int MAX_DECIMAL_PLACES = 6;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
+    static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH + 8) // our own check, with the path, comes first
                     .maxDocumentLength(MAX_BYTES + 16L)
@@ -135,7 +135,7 @@ public final class JsonInput {
     // ---- bytes ----
 
     /** Strict UTF-8, and no raw control characters but tab, line feed and carriage return. */
-    private static void checkUtf8(byte[] b, int from, int to, Messages m) throws InvalidRequestException {
+    static void checkUtf8(byte[] b, int from, int to, Messages m) throws InvalidRequestException {
         int i = from;
         while (i < to) {
             int c = b[i] & 0xFF;
@@ -401,6 +401,16 @@ public final class JsonInput {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /** Whether s holds a surrogate that is not half of a pair. */
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return loneSurrogate(s) != null;
+            }
+        }
+        return false;
     }
 
     /** The first lone surrogate of s as \\uXXXX, or null when s is valid Unicode. */

@@ -45,6 +45,7 @@ public final class RequestReader {
     private final Set<String> usageFields;
     private final String planChoices;
     private final String addOnChoices;
+    private final PlainRequestReader plain;
 
     public RequestReader(Catalog catalog) {
         this.catalog = catalog;
@@ -58,6 +59,7 @@ public final class RequestReader {
         }
         this.planChoices = msg.format("reader.planChoices", msg.join(codes), msg.join(names));
         this.addOnChoices = msg.join(addOnCodes());
+        this.plain = new PlainRequestReader(catalog, msg);
     }
 
     /** The messages of the catalog's language, in which this reader says what is wrong. */
@@ -72,6 +74,13 @@ public final class RequestReader {
 
     /** Parses and validates one JSON document (the input policy of {@link JsonInput}). */
     public BillRequest read(String json) throws InvalidRequestException {
+        if (json != null && !JsonInput.hasLoneSurrogate(json)) {
+            byte[] utf8 = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            BillRequest request = plain.read(utf8, 0, utf8.length);
+            if (request != null) {
+                return request;
+            }
+        }
         return read(JsonInput.parse(json, msg));
     }
 
@@ -80,7 +89,8 @@ public final class RequestReader {
      * skips decoding them into Strings first. Bad UTF-8 is refused, never replaced (see {@link JsonInput}).
      */
     public BillRequest read(byte[] utf8, int offset, int length) throws InvalidRequestException {
-        return read(JsonInput.parse(utf8, offset, length, msg));
+        BillRequest request = plain.read(utf8, offset, length);
+        return request != null ? request : read(JsonInput.parse(utf8, offset, length, msg));
     }
 
     /** Validates an already parsed document. */

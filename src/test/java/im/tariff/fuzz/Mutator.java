@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * duplicate keys, trailing values. Deterministic for a given random source. The result never holds a
  * newline or carriage return byte, so it is exactly one batch line.
  */
-final class Mutator {
+public final class Mutator {
 
     static final List<String> NUMBERS = List.of("1e3000000000", "1.0e-2147483648", "1e1000000", "1e-999999999",
             "1e999999999", "1e100000", "0e999999999", "9223372036854775807", "9223372036854775808",
@@ -30,12 +30,12 @@ final class Mutator {
 
     private final SplittableRandom rng;
 
-    Mutator(SplittableRandom rng) {
+    public Mutator(SplittableRandom rng) {
         this.rng = rng;
     }
 
     /** One to three mutations of the request's JSON text, sometimes re-encoded or byte-damaged. */
-    byte[] mutate(String json) {
+    public byte[] mutate(String json) {
         String s = json;
         int n = 1 + rng.nextInt(3);
         for (int i = 0; i < n; i++) {
