@@ -63,8 +63,7 @@ public final class TariffCheck {
         Probes.Outcome probed = Probes.run(rules, month);
         for (RuleProblem p : probed.problems()) {
             // a term the catalog check already found wrong fails its probes too: said once, where it is written
-            if (problems.stream().noneMatch(q -> q.line() > 0 && q.line() == p.line()
-                    && java.util.Objects.equals(q.file(), p.file()))) {
+            if (problems.stream().noneMatch(q -> q.line() > 0 && q.samePlace(p))) {
                 problems.add(p);
             }
         }
@@ -84,7 +83,7 @@ public final class TariffCheck {
             try {
                 terms = rules.termsOf(plan.code(), month);
             } catch (EvaluationException e) {
-                problems.add(new RuleProblem(e.file(), e.line(), e.reason()));
+                problems.add(new RuleProblem(e.file(), e.line(), e.column(), e.reason()));
                 continue;
             }
             Declared planAt = locator.statementNaming(plan.declared(), plan.code());
@@ -205,6 +204,6 @@ public final class TariffCheck {
     }
 
     static RuleProblem at(Declared where, String message) {
-        return new RuleProblem(where.file(), where.line(), message);
+        return RuleProblem.at(where, message);
     }
 }
