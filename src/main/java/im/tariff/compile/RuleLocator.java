@@ -139,6 +139,41 @@ public final class RuleLocator {
         return null;
     }
 
+    /** A stretch of a tariff's rule text that matched, where an analyst finds it (the line, or a table's cell). */
+    public record Found(Declared at, String text) {
+    }
+
+    /**
+     * Every match of the pattern on a line of the tariff's rules (not the library's), each where it is written:
+     * a line of a DRL file, the cell of a table that wrote it.
+     */
+    public java.util.List<Found> findAll(Pattern pattern) {
+        java.util.List<Found> out = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> file : texts.entrySet()) {
+            if (file.getKey().startsWith(Library.DISPLAY + "/")) {
+                continue;
+            }
+            String rule = null;
+            String[] lines = file.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher r = RULE.matcher(lines[i]);
+                if (r.find()) {
+                    rule = name(r);
+                }
+                String code = lines[i];
+                int comment = code.indexOf("//");
+                if (comment >= 0) {
+                    code = code.substring(0, comment);
+                }
+                Matcher m = pattern.matcher(code);
+                while (rule != null && m.find()) {
+                    out.add(new Found(shown(rule, file.getKey(), i + 1, m.start()), m.group()));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Every rule's name in the order it is written (the tariff's files, a base's first, then the library's). */
     public java.util.List<String> inOrder() {
         return java.util.Collections.unmodifiableList(inOrder);
