@@ -44,7 +44,13 @@ final class ConsequenceLines {
         }
         Pattern word = culprit.matches("\\w+") ? Pattern.compile("\\b" + Pattern.quote(culprit) + "\\b")
                 : Pattern.compile(Pattern.quote(culprit));
-        return thenLine(lines, ruleLine, line -> word.matcher(line).find());
+        int found = thenLine(lines, ruleLine, line -> word.matcher(line).find());
+        if (found == ruleLine && culprit.matches("\\w+")) {
+            // a token stuck to another ("24x": the compiler complains of "x"): the first line that holds it at all
+            Pattern inside = Pattern.compile("\\w" + Pattern.quote(culprit) + "\\b|\\b" + Pattern.quote(culprit) + "\\w");
+            found = thenLine(lines, ruleLine, line -> inside.matcher(line).find());
+        }
+        return found;
     }
 
     /** The first line of the then part of the rule at ruleLine that the test accepts; ruleLine when none. */

@@ -50,7 +50,7 @@ public final class RuleCompiler {
             throw new RuleCompilationException(tables);
         }
         // unsafe code is refused before any compiler sees it (compilers may evaluate constant expressions)
-        List<RuleProblem> unsafe = RuleLint.check(source);
+        List<RuleProblem> unsafe = sameInEveryRow(source, RuleLint.check(source));
         if (!unsafe.isEmpty()) {
             throw new UnsafeRulesException(unsafe);
         }
