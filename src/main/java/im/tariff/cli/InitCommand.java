@@ -36,7 +36,7 @@ public class InitCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--currency", paramLabel = "CODE", description = "ISO 4217 code of the sheet's currency "
-            + "(default: the language's, CNY for zh, USD for en)")
+            + "(default: the usual one of the language's sheets, named in the jar's template)")
     String currency;
 
     @Option(names = "--language", paramLabel = "zh|en", description = "the sheet's language (default: zh)")
