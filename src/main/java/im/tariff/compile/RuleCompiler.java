@@ -42,7 +42,7 @@ public final class RuleCompiler {
     public static CompiledRuleSet compile(RuleSource source) throws RuleCompilationException {
         if (source.files().isEmpty()) {
             throw new RuleCompilationException(List.of(new RuleProblem(source.origin(), 0,
-                    "没有规则文件 (no .drl files in the rules folder)")));
+                    "没有规则文件 (no .drl files or decision tables in the rules folder)")));
         }
         // a table that cannot be read compiles to nothing: what is wrong with it, at its cells
         List<RuleProblem> tables = source.tableProblems();
