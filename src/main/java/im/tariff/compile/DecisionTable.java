@@ -411,10 +411,11 @@ public final class DecisionTable {
         }
     }
 
+    /** The sheet's RuleTables, their columns and data rows, found as Drools' listener finds them. */
     private static List<Table> tables(Grid grid) {
         List<Table> tables = new ArrayList<>();
         Table current = null;
-        int lastData = -1;
+        int ruleRow = -1;   // as the listener counts: the row of the rule being filled; a gap after it ends the table
         for (Map.Entry<Integer, TreeMap<Integer, String>> row : grid.rows.entrySet()) {
             int r = row.getKey();
             Integer tableAt = null;
@@ -429,7 +430,7 @@ public final class DecisionTable {
                 current.start = r;
                 current.startColumn = tableAt;
                 tables.add(current);
-                lastData = r + 4;
+                ruleRow = current.labelRow() + 1;
                 continue;
             }
             if (current == null) {
@@ -443,16 +444,17 @@ public final class DecisionTable {
                 }
             } else if (r > current.labelRow()) {
                 int from = current.startColumn;
-                boolean any = row.getValue().keySet().stream().anyMatch(c -> c >= from);
-                if (!any) {
+                if (row.getValue().keySet().stream().noneMatch(c -> c >= from)) {
                     continue;
                 }
-                if (r - lastData > 1) {
+                if (r - ruleRow > 1) {
                     current = null; // a gap ends the table
                     continue;
                 }
+                if (r > ruleRow) {
+                    ruleRow++;
+                }
                 current.dataRows.add(r);
-                lastData = r;
             }
         }
         return tables;

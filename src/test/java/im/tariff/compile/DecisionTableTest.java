@@ -120,6 +120,7 @@ class DecisionTableTest {
             "a quote not closed                 | ,10.00,backup                  | ,\"10.00,backup            | 18:E | quote",
             "a header Drools would read as PRIORITY | NAME,CONDITION,CONDITION,ACTION,ACTION,ACTION | NAME,CONDITION,CONDITION,ACTION,PRICE,ACTION | 14:E | unknown column header \"PRICE\"",
             "a cell of a statement left empty   | ,10.00,backup                  | ,,backup                   | 18:E | the cell \"price\" is empty",
+            "a value in a column without header | ,10.00,backup                  | ,10.00,backup,weekly       | 18:G | this cell is in a column without a header",
             "a month that is no number          | ,ARCHIVE,24,                   | ,ARCHIVE,24x,              | 26:D | \"paid archive 24 months\"",
             "a code cell written wrong          | `insert(Fee.option(kcontext, $a.type(), $param,` | `insert(Fee.option(kcontext $a.type(), $param,` | 23:D | every row of this column fails alike",
             "a code cell reaching the system    | `insert(Limit.of(kcontext, \"\"SEATS\"\", \"\"$param\"\"));` | `insert(Limit.of(kcontext, \"\"SEATS\"\", \"\"$param\"\")); System.exit(1);` | 8:F | System",
