@@ -387,7 +387,8 @@ public final class DecisionTable {
         };
         try {
             InputType.XLS.createParser(List.of(settings, recorder)).parseFile(new ByteArrayInputStream(bytes));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a program that embeds the engine without the workbook reader (Apache POI)
             problems.add(new Problem(new Cell(1, "A"), words.format("table.unreadable", firstLine(e))));
         }
     }
