@@ -162,11 +162,13 @@ public final class RuleCompiler {
             line = ConsequenceLines.locate(fileText, line, text);
         }
         if (file != null && source.table(file) != null) {
-            return source.problemAt(file, line, column, explained);
+            // the compiler's own "[Line: 15, Column: 2]" counts lines of the DRL the table made: the cell says where
+            return source.problemAt(file, line, column, GENERATED_PLACE.matcher(explained).replaceAll(""));
         }
         return new RuleProblem(displayName(source, file), Math.max(line, 0), explained);
     }
 
+    private static final Pattern GENERATED_PLACE = Pattern.compile("\\s*\\^?\\s*\\[Line: \\d+, Column: \\d+\\]");
     private static final Pattern RULE_PREFIX = Pattern.compile("^规则 \"[^\"]*\"：");
 
     /**
@@ -183,8 +185,9 @@ public final class RuleCompiler {
                 groups.put("\u0000" + groups.size(), new ArrayList<>(List.of(p)));
                 continue;
             }
+            // the same complaint about each row's own value ("plann == \"PRO\"", "plann == \"TRIAL\"") is one complaint
             String said = RULE_PREFIX.matcher(p.message()).replaceFirst("")
-                    .replaceAll("Rule_\\S+", "").replaceAll("\\s+", " ");
+                    .replaceAll("Rule_\\S+", "").replaceAll("\"[^\"]*\"", "\"\"").replaceAll("\\s+", " ");
             String key = p.file() + "\u0000" + code + "\u0000" + said;
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
             codeCells.put(key, code);
