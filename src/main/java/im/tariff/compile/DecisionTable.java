@@ -65,23 +65,20 @@ public final class DecisionTable {
     private final Map<Integer, List<Span>> spans;
     /** Rule name → the cell that names it (its NAME cell, else the row's first cell). */
     private final Map<String, Cell> ruleCells;
-    /** Column letters of a table's data cell → the code cell (the snippet) of that column, per table. */
+    /** A table's data cell → the code cell (the snippet) of its column. */
     private final Map<Cell, Cell> codeCells;
-    private final Map<Cell, String> labels;
 
     private record Span(int from, int to, Cell cell) {
     }
 
     private DecisionTable(String drl, List<Problem> problems, Map<Integer, Cell> lineCells,
-                          Map<Integer, List<Span>> spans, Map<String, Cell> ruleCells, Map<Cell, Cell> codeCells,
-                          Map<Cell, String> labels) {
+                          Map<Integer, List<Span>> spans, Map<String, Cell> ruleCells, Map<Cell, Cell> codeCells) {
         this.drl = drl;
         this.problems = List.copyOf(problems);
         this.lineCells = lineCells;
         this.spans = spans;
         this.ruleCells = ruleCells;
         this.codeCells = codeCells;
-        this.labels = labels;
     }
 
     /** True for the name of a table file: {@code .drl.csv}, {@code .drl.xlsx}, {@code .drl.xls}. */
@@ -136,11 +133,6 @@ public final class DecisionTable {
         return codeCells.get(data);
     }
 
-    /** The words of a data cell's column in the table's label row (its heading for people), or null. */
-    public String label(Cell data) {
-        return labels.get(data);
-    }
-
     // ------------------------------------------------------------------------------------------------------------
     // reading
 
@@ -175,7 +167,7 @@ public final class DecisionTable {
     }
 
     private static DecisionTable failed(List<Problem> problems) {
-        return new DecisionTable("", problems, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        return new DecisionTable("", problems, Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** Every cell of the sheet as read: row → column → text, and the merged stretch each belongs to. */
@@ -613,17 +605,12 @@ public final class DecisionTable {
         Map<Integer, List<Span>> spans = new HashMap<>();
         Map<String, Cell> ruleCells = new LinkedHashMap<>();
         Map<Cell, Cell> codeCells = new HashMap<>();
-        Map<Cell, String> labels = new HashMap<>();
         for (Table t : tables) {
             for (int r : t.dataRows) {
                 for (int c : t.types.keySet()) {
                     if (grid.get(r, c) != null) {
                         Cell data = new Cell(r + 1, column(c));
                         codeCells.put(data, new Cell(t.codeRow() + 1, column(c)));
-                        String label = grid.get(t.labelRow(), c);
-                        if (label != null) {
-                            labels.put(data, label.trim());
-                        }
                     }
                 }
             }
@@ -682,7 +669,7 @@ public final class DecisionTable {
             }
             i = end + 1;
         }
-        return new DecisionTable(drl, List.of(), lineCells, spans, ruleCells, codeCells, labels);
+        return new DecisionTable(drl, List.of(), lineCells, spans, ruleCells, codeCells);
     }
 
     /**
