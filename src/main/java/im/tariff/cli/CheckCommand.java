@@ -54,7 +54,7 @@ public class CheckCommand implements Callable<Integer> {
         List<RuleProblem> problems = new ArrayList<>(proof.problems());
         for (RuleProblem p : scenarioFailures(compiled)) {
             // a rule the probes found failing is said once, at its line
-            if (problems.stream().noneMatch(q -> q.line() == p.line() && java.util.Objects.equals(q.file(), p.file()))) {
+            if (problems.stream().noneMatch(q -> q.samePlace(p))) {
                 problems.add(p);
             }
         }
@@ -101,7 +101,7 @@ public class CheckCommand implements Callable<Integer> {
             } catch (InvalidRequestException e) {
                 // refused requests are expected by some scenarios
             } catch (EvaluationException e) {
-                String key = e.file() + ":" + e.line() + ":" + e.rule();
+                String key = e.where() + ":" + e.rule();
                 byFailure.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
                 failures.putIfAbsent(key, e);
             }
@@ -110,7 +110,7 @@ public class CheckCommand implements Callable<Integer> {
         byFailure.forEach((key, scenarios) -> {
             EvaluationException e = failures.get(key);
             Scenario first = scenarios.get(0);
-            out.add(new RuleProblem(e.file(), e.line(), Messages.of(lang).format("check.scenarioFails", e.reason(),
+            out.add(new RuleProblem(e.file(), e.line(), e.column(), Messages.of(lang).format("check.scenarioFails", e.reason(),
                     first.name(), first.file(), scenarios.size())));
         });
         return out;

@@ -10,11 +10,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The shared --rules DIR option: a folder of .drl files instead of the rules bundled in the jar. */
+/** The shared --rules DIR option: a folder of rule files (.drl and decision tables) instead of the bundled rules. */
 public class RulesOption {
 
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "folder of .drl rule files (default: the rules bundled in the jar)")
+            description = "folder of rule files, .drl and decision tables .drl.csv/.drl.xlsx (default: the rules bundled in the jar)")
     Path rulesDir;
 
     /** Compiles the rules, or ends the command with status 3 and every problem as file:line: message. */

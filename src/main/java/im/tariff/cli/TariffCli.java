@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Computes the monthly bill of a Tencent Cloud IM app with the tariff rules in rules/.",
         subcommands = {EvaluateCommand.class, CheckCommand.class, TestCommand.class, DiffCommand.class,
                 BatchCommand.class, GenerateCommand.class, ServeCommand.class, QuoteCommand.class, AdviseCommand.class, RefundCommand.class,
+                InitCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 ok; 1 a scenario failed (test); 2 bad input; 3 rules do not compile."})
 public class TariffCli implements Runnable {

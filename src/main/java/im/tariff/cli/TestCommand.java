@@ -1,5 +1,7 @@
 package im.tariff.cli;
 
+import im.tariff.catalog.Declared;
+import im.tariff.compile.Library;
 import im.tariff.evaluate.Evaluator;
 import im.tariff.evaluate.RuleKind;
 import im.tariff.i18n.Messages;
@@ -130,8 +132,13 @@ public class TestCommand implements Callable<Integer> {
                 };
                 tariff += kind == RuleKind.TARIFF ? 1 : 0;
                 String count = kind == RuleKind.TARIFF ? String.format("%4d", n) : "   -";
-                out.println(words.format("test.coverage.rule", count, e.getKey(),
-                        compiled.locator().where(e.getKey()).where(), status.isEmpty() ? "" : "   " + status));
+                // a rule made from a table's row is shown as that row; a library rule by its name in the sheet's language
+                Declared at = compiled.locator().where(e.getKey());
+                String where = at.inTable() ? words.format("table.row", at.file(), at.line()) : at.where();
+                String name = kind == RuleKind.LIBRARY || kind == RuleKind.CLOSED_WORLD
+                        ? Library.nameIn(e.getKey(), words.language()) : e.getKey();
+                out.println(words.format("test.coverage.rule", count, name, where,
+                        status.isEmpty() ? "" : "   " + status));
             }
         }
         List<String> uncovered = result.uncoveredRules();

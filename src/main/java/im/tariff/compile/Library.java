@@ -74,6 +74,34 @@ public final class Library {
         return null;
     }
 
+    /**
+     * The name of a library rule in a language: its {@code @en("…")} metadata for English, its own (Chinese) name
+     * otherwise, as {@code Violation.nameIn} names it on a bill; the name as given for a rule not in the library.
+     */
+    public static String nameIn(String rule, im.tariff.i18n.Language language) {
+        if (language == null || language == im.tariff.i18n.Language.ZH) {
+            return rule;
+        }
+        for (String text : TEXTS.values()) {
+            String current = null;
+            for (String line : text.split("\n", -1)) {
+                Matcher m = RULE.matcher(line);
+                if (m.find()) {
+                    current = m.group(1);
+                } else if (rule.equals(current)) {
+                    Matcher en = EN.matcher(line);
+                    if (en.find()) {
+                        return en.group(1);
+                    }
+                    if (line.trim().equals("when")) {
+                        return rule;
+                    }
+                }
+            }
+        }
+        return rule;
+    }
+
     /** The library's text of one file without the rules a tariff overrides. */
     static String without(String text, Set<String> overridden) {
         if (overridden.isEmpty()) {

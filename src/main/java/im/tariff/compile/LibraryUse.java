@@ -68,7 +68,7 @@ record LibraryUse(Set<String> overridden, List<RuleProblem> problems) {
                     rules++;
                     if (Library.isLibraryRule(current)) {
                         String twin = Library.libraryRuleNamed(current);
-                        copies.add(new RuleProblem(display, i + 1, "规则 \"" + current + "\" 是引擎通用规则"
+                        copies.add(source.problemAt(file.getKey(), i + 1, -1, "规则 \"" + current + "\" 是引擎通用规则"
                                 + (twin == null || twin.equals(current) ? "" : " \"" + twin + "\"")
                                 + " 的旧副本，会重复计费：请删除这条规则，通用规则已随引擎提供"
                                 + " (a copy of the engine's library rule: delete it; the library ships it)"));
@@ -76,14 +76,14 @@ record LibraryUse(Set<String> overridden, List<RuleProblem> problems) {
                 }
                 Matcher f = FUNCTION.matcher(lines[i]);
                 if (f.find() && Library.RETIRED_FUNCTIONS.contains(f.group(1))) {
-                    copies.add(new RuleProblem(display, i + 1, "函数 " + f.group(1) + " 是旧版通用计费周期的副本："
+                    copies.add(source.problemAt(file.getKey(), i + 1, -1, "函数 " + f.group(1) + " 是旧版通用计费周期的副本："
                             + "请删除，计费周期已随引擎提供 (a copy of the library's calendar: delete it)"));
                 }
                 Matcher o = OVERRIDES.matcher(lines[i]);
                 if (o.find() && current != null) {
                     String target = Library.libraryRuleNamed(o.group(1));
                     if (target == null) {
-                        problems.add(new RuleProblem(display, i + 1, "规则 \"" + current + "\" 声明替换通用规则 \""
+                        problems.add(source.problemAt(file.getKey(), i + 1, -1, "规则 \"" + current + "\" 声明替换通用规则 \""
                                 + o.group(1) + "\"，但引擎库里没有这条规则 (@overrides names no library rule)"));
                     } else {
                         overridden.add(target);
@@ -91,7 +91,7 @@ record LibraryUse(Set<String> overridden, List<RuleProblem> problems) {
                 }
             }
             if (!copies.isEmpty() && copies.size() >= rules && rules > 0) {
-                problems.add(new RuleProblem(display, 1, "文件 " + file.getKey() + " 是引擎通用规则的旧副本："
+                problems.add(new RuleProblem(display, source.table(file.getKey()) == null ? 1 : 0, "文件 " + file.getKey() + " 是引擎通用规则的旧副本："
                         + "请删除整个文件，通用规则已随引擎提供 (this file is an old copy of the engine's library: delete it)"));
             } else {
                 problems.addAll(copies);

@@ -33,6 +33,8 @@ public final class RuleCompiler {
     private static final String KIE_PREFIX = "src/main/resources/";
     /** Where the library's files are written beside the tariff's (a name no tariff file has). */
     private static final String LIBRARY_KEY = "_engine_library_/";
+    /** Where the DRL a decision table compiles to is written (a table's own name would be read as a table again). */
+    private static final String TABLE_KEY = "_decision_tables_/";
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern PARSER_LINE = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");
 
@@ -42,10 +44,15 @@ public final class RuleCompiler {
     public static CompiledRuleSet compile(RuleSource source) throws RuleCompilationException {
         if (source.files().isEmpty()) {
             throw new RuleCompilationException(List.of(new RuleProblem(source.origin(), 0,
-                    "没有规则文件 (no .drl files in the rules folder)")));
+                    "没有规则文件 (no .drl files or decision tables in the rules folder)")));
+        }
+        // a table that cannot be read compiles to nothing: what is wrong with it, at its cells
+        List<RuleProblem> tables = source.tableProblems();
+        if (!tables.isEmpty()) {
+            throw new RuleCompilationException(tables);
         }
         // unsafe code is refused before any compiler sees it (compilers may evaluate constant expressions)
-        List<RuleProblem> unsafe = RuleLint.check(source);
+        List<RuleProblem> unsafe = sameInEveryRow(source, RuleLint.check(source));
         if (!unsafe.isEmpty()) {
             throw new UnsafeRulesException(unsafe);
         }
@@ -59,7 +66,7 @@ public final class RuleCompiler {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         for (Map.Entry<String, String> file : source.files().entrySet()) {
-            kfs.write(KIE_PREFIX + file.getKey(), file.getValue());
+            kfs.write(KIE_PREFIX + kieName(source, file.getKey()), file.getValue());
         }
         Set<String> leftOut = use.leftOut(source);
         for (Map.Entry<String, String> file : Library.files().entrySet()) {
@@ -79,6 +86,7 @@ public final class RuleCompiler {
             problems.add(toProblem(source, m));
         }
         dropEchoes(problems);
+        problems = sameInEveryRow(source, problems);
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(problems);
@@ -104,29 +112,46 @@ public final class RuleCompiler {
         } catch (RuntimeException e) {
             container.dispose();
             RuleFailure failure = RuleFailures.explain(e, locator);
-            throw new RuleCompilationException(List.of(new RuleProblem(failure.file(), failure.line(),
+            throw new RuleCompilationException(List.of(new RuleProblem(failure.file(), failure.line(), failure.column(),
                     "目录规则执行出错 (a catalog rule failed): " + failure.message())));
         }
         if (!catalog.issues().isEmpty()) {
             container.dispose();
             List<RuleProblem> issues = new ArrayList<>();
             for (CatalogIssue i : catalog.issues()) {
-                issues.add(new RuleProblem(i.where().file(), i.where().line(), i.message()));
+                issues.add(RuleProblem.at(i.where(), i.message()));
             }
             throw new RuleCompilationException(issues);
         }
         return new CompiledRuleSet(source, container, kieBase, catalog.catalog(), locator);
     }
 
+    /** The name a file is compiled under: its own, or for a decision table the DRL it makes, apart. */
+    private static String kieName(RuleSource source, String name) {
+        return source.table(name) != null ? TABLE_KEY + name + ".drl" : name;
+    }
+
+    /** The tariff's file name of a compiled path (a table's, for the DRL it made). */
+    private static String sourceName(String compiledName) {
+        if (compiledName != null && compiledName.startsWith(TABLE_KEY) && compiledName.endsWith(".drl")) {
+            return compiledName.substring(TABLE_KEY.length(), compiledName.length() - ".drl".length());
+        }
+        return compiledName;
+    }
+
     private static RuleProblem toProblem(RuleSource source, Message m) {
         String path = m.getPath();
-        String file = path != null && path.startsWith(KIE_PREFIX) ? path.substring(KIE_PREFIX.length()) : path;
+        String file = sourceName(path != null && path.startsWith(KIE_PREFIX) ? path.substring(KIE_PREFIX.length()) : path);
         String text = m.getText() == null ? "" : m.getText().trim();
         int line = m.getLine();
+        int column = -1;
         Matcher parser = PARSER_LINE.matcher(text);
         if (parser.find()) {
             if (line <= 0) {
                 line = Integer.parseInt(parser.group(1));
+            }
+            if (line == Integer.parseInt(parser.group(1))) {
+                column = Integer.parseInt(parser.group(2));
             }
             text = text.substring(0, parser.start()) + text.substring(parser.end());
         }
@@ -142,7 +167,59 @@ public final class RuleCompiler {
         if (text.contains("Rule Compilation error") && file != null) {
             line = ConsequenceLines.locate(fileText, line, text);
         }
+        if (file != null && source.table(file) != null) {
+            // the compiler's own "[Line: 15, Column: 2]" counts lines of the DRL the table made: the cell says where
+            return source.problemAt(file, line, column, GENERATED_PLACE.matcher(explained).replaceAll(""));
+        }
         return new RuleProblem(displayName(source, file), Math.max(line, 0), explained);
+    }
+
+    private static final Pattern GENERATED_PLACE = Pattern.compile("\\s*\\^?\\s*\\[Line: \\d+, Column: \\d+\\]");
+    private static final Pattern RULE_PREFIX = Pattern.compile("^规则 \"[^\"]*\"：");
+
+    /**
+     * An error that every row of a table's column makes alike comes from the column's code cell (the snippet),
+     * not from the rows' values: it is said once, at the code cell.
+     */
+    private static List<RuleProblem> sameInEveryRow(RuleSource source, List<RuleProblem> problems) {
+        Map<String, List<RuleProblem>> groups = new java.util.LinkedHashMap<>();
+        Map<String, DecisionTable.Cell> codeCells = new java.util.HashMap<>();
+        for (RuleProblem p : problems) {
+            DecisionTable table = p.column() == null ? null : tableShownAs(source, p.file());
+            DecisionTable.Cell code = table == null ? null : table.codeCell(new DecisionTable.Cell(p.line(), p.column()));
+            if (code == null) {
+                groups.put("\u0000" + groups.size(), new ArrayList<>(List.of(p)));
+                continue;
+            }
+            // the same complaint about each row's own value ("plann == \"PRO\"", "plann == \"TRIAL\"") is one complaint
+            String said = RULE_PREFIX.matcher(p.message()).replaceFirst("")
+                    .replaceAll("Rule_\\S+", "").replaceAll("\"[^\"]*\"", "\"\"").replaceAll("\\s+", " ");
+            String key = p.file() + "\u0000" + code + "\u0000" + said;
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+            codeCells.put(key, code);
+        }
+        List<RuleProblem> out = new ArrayList<>();
+        for (Map.Entry<String, List<RuleProblem>> g : groups.entrySet()) {
+            List<RuleProblem> same = g.getValue();
+            DecisionTable.Cell code = codeCells.get(g.getKey());
+            if (code != null && same.size() > 1) {
+                String said = RULE_PREFIX.matcher(same.get(0).message()).replaceFirst("");
+                out.add(new RuleProblem(same.get(0).file(), code.row(), code.column(),
+                        im.tariff.i18n.Messages.of(source.language()).format("table.everyRow", said)));
+            } else {
+                out.addAll(same);
+            }
+        }
+        return out;
+    }
+
+    private static DecisionTable tableShownAs(RuleSource source, String display) {
+        for (String name : source.tables().keySet()) {
+            if (java.util.Objects.equals(source.display(name), display)) {
+                return source.table(name);
+            }
+        }
+        return null;
     }
 
     private static final Pattern MVEL_LINE = Pattern.compile("\\[Line: (\\d+), Column");
@@ -208,7 +285,7 @@ public final class RuleCompiler {
         return shown != null ? shown : Path.of(folder).resolve(file).toString();
     }
 
-    /** The text of a compiled file, the tariff's or the library's. */
+    /** The text of a compiled file, the tariff's or the library's (a table's: the DRL it made). */
     private static String textOf(RuleSource source, String file) {
         if (file != null && file.startsWith(LIBRARY_KEY)) {
             return Library.files().get(file.substring(LIBRARY_KEY.length()));

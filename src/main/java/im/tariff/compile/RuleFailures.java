@@ -56,7 +56,7 @@ public final class RuleFailures {
             }
             if (at == null) {
                 String reason = Messages.of(language).format("error.failed", cause);
-                return new RuleFailure(null, null, 0, reason, reason);
+                return new RuleFailure(null, null, 0, null, reason, reason);
             }
             rule = at.rule();
         }
@@ -68,9 +68,9 @@ public final class RuleFailures {
         } else {
             at = atTheTerm(e, at, locator);
         }
-        String where = at.file() == null ? "" : at.file() + ":" + at.line() + ": ";
+        String where = at.file() == null ? "" : at.where() + ": ";
         String reason = Messages.of(language).format("error.ruleFailed", rule, cause);
-        return new RuleFailure(rule, at.file(), at.line(), reason, where + reason);
+        return new RuleFailure(rule, at.file(), at.line(), at.column(), reason, where + reason);
     }
 
     private static String termRule(Throwable e) {

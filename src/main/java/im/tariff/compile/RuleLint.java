@@ -141,7 +141,11 @@ public final class RuleLint {
         List<RuleProblem> problems = new ArrayList<>();
         for (Map.Entry<String, String> file : source.files().entrySet()) {
             String name = RuleCompiler.displayName(source, file.getKey());
-            problems.addAll(check(name, file.getValue()));
+            for (RuleProblem p : check(name, file.getValue())) {
+                // a finding in the DRL a table made is said at the cell that wrote it
+                problems.add(source.table(file.getKey()) == null ? p
+                        : source.problemAt(file.getKey(), p.line(), -1, p.message()));
+            }
         }
         return problems;
     }

@@ -21,11 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import im.tariff.i18n.Language;
+import im.tariff.i18n.Messages;
 
 /**
- * The text of a tariff: every {@code .drl} file of its folder (recursively, read as UTF-8), keyed by its path
- * relative to the folder. A folder whose {@code base.txt} names another folder builds on it: the base's files
+ * The text of a tariff: every {@code .drl} file of its folder (recursively, read as UTF-8), and every decision
+ * table ({@code .drl.csv}, {@code .drl.xlsx}, {@code .drl.xls}: {@link DecisionTable}), keyed by its path relative
+ * to the folder; a table is compiled as the DRL its rows make, and what is said about that DRL is said at the
+ * table's cells. A folder whose {@code base.txt} names another folder builds on it: the base's files
  * come first, and a file of the same name in the folder replaces the base's (a variant sheet holds only what
  * differs). The engine's {@link Library} is compiled with every tariff. Its {@link #version()} is a content
  * hash of the tariff's files and the library, so equal rules give equal versions.
@@ -42,6 +48,8 @@ public final class RuleSource {
 
     private final String origin;
     private final Map<String, String> files;
+    private final Map<String, DecisionTable> tables;
+    private final Language language;
     private final Map<String, String> displays;
     private final List<String> order;
     private final List<Path> folders;
@@ -49,14 +57,35 @@ public final class RuleSource {
 
     /** A tariff given as texts (tests, the bundled rules): every file is shown as origin/name. */
     public RuleSource(String origin, Map<String, String> files) {
-        this(origin, files, Map.of(), List.of(), List.copyOf(new TreeMap<>(files).keySet()));
+        this(origin, utf8(files), Map.of(), List.of(), List.copyOf(new TreeMap<>(files).keySet()));
     }
 
-    private RuleSource(String origin, Map<String, String> files, Map<String, String> displays, List<Path> folders,
+    /** A tariff given as the bytes of its files (a workbook is not text): every file is shown as origin/name. */
+    public static RuleSource ofBytes(String origin, Map<String, byte[]> files) {
+        return new RuleSource(origin, files, Map.of(), List.of(), List.copyOf(new TreeMap<>(files).keySet()));
+    }
+
+    private RuleSource(String origin, Map<String, byte[]> contents, Map<String, String> displays, List<Path> folders,
                        List<String> order) {
         this.origin = origin;
-        this.files = Collections.unmodifiableMap(new TreeMap<>(files));
         this.order = List.copyOf(order);
+        Map<String, String> texts = new TreeMap<>();
+        for (Map.Entry<String, byte[]> f : contents.entrySet()) {
+            if (!DecisionTable.isTable(f.getKey())) {
+                texts.put(f.getKey(), new String(f.getValue(), StandardCharsets.UTF_8));
+            }
+        }
+        this.language = declaredLanguage(texts.values());
+        Map<String, DecisionTable> tabled = new TreeMap<>();
+        for (Map.Entry<String, byte[]> f : contents.entrySet()) {
+            if (DecisionTable.isTable(f.getKey())) {
+                DecisionTable table = DecisionTable.read(f.getKey(), f.getValue(), Messages.of(language));
+                tabled.put(f.getKey(), table);
+                texts.put(f.getKey(), table.drl());
+            }
+        }
+        this.tables = Collections.unmodifiableMap(tabled);
+        this.files = Collections.unmodifiableMap(texts);
         Map<String, String> shown = new TreeMap<>();
         String folder = "(bundled)".equals(origin) ? BUNDLED_FOLDER : origin;
         for (String name : this.files.keySet()) {
@@ -64,20 +93,45 @@ public final class RuleSource {
         }
         this.displays = Collections.unmodifiableMap(shown);
         this.folders = List.copyOf(folders);
-        this.version = hash(this.files);
+        this.version = hash(new TreeMap<>(contents));
     }
 
-    /** Reads every .drl file under dir, on top of the folder its base.txt names (if any). */
+    private static Map<String, byte[]> utf8(Map<String, String> files) {
+        Map<String, byte[]> out = new TreeMap<>();
+        files.forEach((name, text) -> out.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    private static final Pattern LANGUAGE = Pattern.compile("\\.language\\(\\s*\"([^\"]*)\"\\s*\\)");
+
+    /**
+     * The language the catalog declares ($c.language("en")), read from the text before anything is compiled, so
+     * that what is wrong with a table is said in the sheet's words; Chinese when none is found.
+     */
+    private static Language declaredLanguage(java.util.Collection<String> texts) {
+        for (String text : texts) {
+            for (String line : text.split("\n", -1)) {
+                int comment = line.indexOf("//");
+                Matcher m = LANGUAGE.matcher(comment >= 0 ? line.substring(0, comment) : line);
+                if (m.find() && Language.of(m.group(1)) != null) {
+                    return Language.of(m.group(1));
+                }
+            }
+        }
+        return Language.DEFAULT;
+    }
+
+    /** Reads every rule file (.drl and tables) under dir, on top of the folder its base.txt names (if any). */
     public static RuleSource fromDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("rules folder not found: " + dir);
         }
-        Map<String, String> files = new TreeMap<>();
+        Map<String, byte[]> files = new TreeMap<>();
         Map<String, String> displays = new TreeMap<>();
         List<String> order = new ArrayList<>();
         List<Path> chain = baseChain(dir);
         for (Path folder : chain) {           // the furthest base first, the folder itself last
-            for (Map.Entry<String, String> f : readDrl(folder).entrySet()) {
+            for (Map.Entry<String, byte[]> f : readRules(folder).entrySet()) {
                 if (files.put(f.getKey(), f.getValue()) == null) {
                     order.add(f.getKey());    // a file that replaces its base's keeps the base's place
                 }
@@ -164,7 +218,7 @@ public final class RuleSource {
                     return readJar(uri);
                 }
             }
-            return new RuleSource("(bundled)", readDrl(Path.of(uri).getParent()));
+            return ofBytes("(bundled)", readRules(Path.of(uri).getParent()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -180,7 +234,7 @@ public final class RuleSource {
             jar = FileSystems.getFileSystem(uri); // opened elsewhere in this JVM: use it, leave it open
         }
         try {
-            return new RuleSource("(bundled)", readDrl(jar.getPath("/" + BUNDLED_FOLDER)));
+            return ofBytes("(bundled)", readRules(jar.getPath("/" + BUNDLED_FOLDER)));
         } finally {
             if (opened) {
                 jar.close();
@@ -188,32 +242,40 @@ public final class RuleSource {
         }
     }
 
-    /** True for a file a rules folder is read from (a .drl file). */
+    /**
+     * True for a file a rules folder is read from: a .drl file or a decision table (.drl.csv, .drl.xlsx, .drl.xls);
+     * never a hidden file or an office program's lock file (~$prices.drl.xlsx).
+     */
     public static boolean isRuleFile(String name) {
-        return name.endsWith(".drl");
+        if (name.startsWith(".") || name.startsWith("~$")) {
+            return false;
+        }
+        return name.endsWith(".drl") || DecisionTable.isTable(name);
     }
 
-    private static Map<String, String> readDrl(Path dir) throws IOException {
-        Map<String, String> files = new TreeMap<>();
+    private static Map<String, byte[]> readRules(Path dir) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk.filter(f -> isRuleFile(f.getFileName().toString()))::iterator) {
                 if (Files.isRegularFile(p)) {
                     String name = dir.relativize(p).toString().replace('\\', '/');
-                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                    // a DRL file must be UTF-8 (read strictly); a table's bytes are read by its own reader
+                    files.put(name, DecisionTable.isTable(name) ? Files.readAllBytes(p)
+                            : Files.readString(p, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
                 }
             }
         }
         return files;
     }
 
-    private static String hash(Map<String, String> files) {
+    private static String hash(Map<String, byte[]> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, String> e : files.entrySet()) {
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 update(sha, e.getKey(), e.getValue());
             }
             for (Map.Entry<String, String> e : Library.files().entrySet()) {
-                update(sha, Library.DISPLAY + "/" + e.getKey(), e.getValue());
+                update(sha, Library.DISPLAY + "/" + e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
@@ -221,10 +283,10 @@ public final class RuleSource {
         }
     }
 
-    private static void update(MessageDigest sha, String name, String text) {
+    private static void update(MessageDigest sha, String name, byte[] content) {
         sha.update(name.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
-        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        sha.update(content);
         sha.update((byte) 0);
     }
 
@@ -233,9 +295,55 @@ public final class RuleSource {
         return origin;
     }
 
-    /** The tariff's files: name (relative to its folder) → DRL text, sorted by name; the library is apart. */
+    /**
+     * The tariff's files: name (relative to its folder) → DRL text, sorted by name; a decision table's is the DRL
+     * its rows make ({@link #table}); the library is apart.
+     */
     public Map<String, String> files() {
         return files;
+    }
+
+    /** The decision table of that name, or null for a DRL file. */
+    public DecisionTable table(String name) {
+        return tables.get(name);
+    }
+
+    /** The tariff's decision tables by name. */
+    public Map<String, DecisionTable> tables() {
+        return tables;
+    }
+
+    /** The language the sheet's catalog declares, as read from its text (Chinese when it declares none). */
+    public Language language() {
+        return language;
+    }
+
+    /** What is wrong with the tables themselves, each at its cell (file:row:column). */
+    public List<RuleProblem> tableProblems() {
+        List<RuleProblem> out = new ArrayList<>();
+        for (String name : order) {
+            DecisionTable t = tables.get(name);
+            if (t != null) {
+                for (DecisionTable.Problem p : t.problems()) {
+                    out.add(new RuleProblem(display(name), p.cell().row(), p.cell().column(), p.message()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A problem found at a line of a file as compiled (and a character of it, from 0, or -1): at that line of a DRL
+     * file, at the cell that wrote it in a decision table.
+     */
+    public RuleProblem problemAt(String name, int line, int charColumn, String message) {
+        DecisionTable t = tables.get(name);
+        if (t == null || line <= 0) {
+            return new RuleProblem(display(name), Math.max(line, 0), message);
+        }
+        DecisionTable.Cell cell = t.cellAt(line, charColumn);
+        return cell == null ? new RuleProblem(display(name), 0, message)
+                : new RuleProblem(display(name), cell.row(), cell.column(), message);
     }
 
     /**

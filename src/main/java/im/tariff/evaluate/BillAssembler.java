@@ -86,9 +86,9 @@ final class BillAssembler {
 
     private static EvaluationException failure(RuleLocator locator, String rule, String reason) {
         var at = rule == null ? null : locator.where(rule);
-        String where = at == null || at.file() == null ? "" : at.file() + ":" + at.line() + ": ";
+        String where = at == null || at.file() == null ? "" : at.where() + ": ";
         return new EvaluationException(where + reason, null, rule, at == null ? null : at.file(),
-                at == null ? 0 : at.line(), reason);
+                at == null ? 0 : at.line(), at == null ? null : at.column(), reason);
     }
 
 }

@@ -199,8 +199,8 @@ final class ClosedWorld {
         String reason = a.rule().equals(b.rule())
                 ? Messages.of(lang).format("error.conflict.sameRule", a.rule(), what(a, catalog), from, day)
                 : Messages.of(lang).format("error.conflict", a.rule(), b.rule(), bt.where(), what(a, catalog), from, day);
-        String where = at.file() == null ? "" : at.file() + ":" + at.line() + ": ";
-        return new EvaluationException(where + reason, null, a.rule(), at.file(), at.line(), reason);
+        String where = at.file() == null ? "" : at.where() + ": ";
+        return new EvaluationException(where + reason, null, a.rule(), at.file(), at.line(), at.column(), reason);
     }
 
     /** What a term prices, in the sheet's words: the plan fee, an add-on (option), a meter's charge, a limit. */

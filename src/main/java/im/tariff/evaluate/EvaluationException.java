@@ -12,22 +12,31 @@ public class EvaluationException extends RuntimeException {
     private final String rule;
     private final String file;
     private final int line;
+    private final String column;
 
     public EvaluationException(String message, Throwable cause) {
         this(message, cause, null, null, 0, message);
     }
 
     public EvaluationException(String message, Throwable cause, String rule, String file, int line, String reason) {
+        this(message, cause, rule, file, line, null, reason);
+    }
+
+    /** As above, at a table's cell when {@code column} is not null (line is then the table's row). */
+    public EvaluationException(String message, Throwable cause, String rule, String file, int line, String column,
+                               String reason) {
         super(message, cause);
         this.reason = reason;
         this.rule = rule;
         this.file = file;
         this.line = line;
+        this.column = column;
     }
 
     /** A rule that failed while firing, as the compiler's locator found it. */
     public EvaluationException(RuleFailure failure, Throwable cause) {
-        this(failure.message(), cause, failure.rule(), failure.file(), failure.line(), failure.reason());
+        this(failure.message(), cause, failure.rule(), failure.file(), failure.line(), failure.column(),
+                failure.reason());
     }
 
     /** What went wrong, without where (for lists that print file:line themselves). */
@@ -49,8 +58,13 @@ public class EvaluationException extends RuntimeException {
         return line;
     }
 
-    /** "rules/plans.drl:12" when the rule is known. */
+    /** The column of the table's cell, for a rule made from a row of a decision table; else null. */
+    public String column() {
+        return column;
+    }
+
+    /** "rules/plans.drl:12" ("rules/addons.drl.csv:7:E" for a table's cell) when the rule is known. */
     public String where() {
-        return file == null ? null : file + ":" + line;
+        return file == null ? null : file + ":" + line + (column == null ? "" : ":" + column);
     }
 }

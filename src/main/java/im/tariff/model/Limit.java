@@ -1,5 +1,7 @@
 package im.tariff.model;
 
+import im.tariff.i18n.Language;
+import im.tariff.i18n.Messages;
 import java.time.LocalDate;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -23,6 +25,26 @@ public record Limit(String meter, long cap, LocalDate validFrom, LocalDate valid
 
     public static Limit of(RuleContext ctx, String meter, long cap) {
         return new Limit(meter, cap, Versions.EVER, Versions.NEVER, ChargeLine.ruleName(ctx));
+    }
+
+    /**
+     * The cap as a table writes it: a whole number, or the word for "unlimited" in either language of the
+     * product ("无限制", "unlimited"), as the vendor's page says it.
+     */
+    public static Limit of(RuleContext ctx, String meter, String cap) {
+        String text = cap == null ? "" : cap.strip();
+        for (Language l : Language.values()) {
+            if (text.equalsIgnoreCase(Messages.of(l).format("term.unlimited"))) {
+                return unlimited(ctx, meter);
+            }
+        }
+        long value;
+        try {
+            value = Long.parseLong(text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new TermException("term.cap.notNumber", text);
+        }
+        return of(ctx, meter, value);
     }
 
     public static Limit unlimited(RuleContext ctx, String meter) {

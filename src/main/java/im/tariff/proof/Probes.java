@@ -96,7 +96,7 @@ final class Probes {
                     }
                 });
             } catch (EvaluationException e) {
-                report("error " + e.file() + e.line(), new RuleProblem(e.file(), e.line(), e.reason()));
+                report("error " + e.where(), new RuleProblem(e.file(), e.line(), e.column(), e.reason()));
             }
         }
         Set<Long> literals = literals(rules.source());
@@ -258,8 +258,8 @@ final class Probes {
                     : catalog.plans().get(0).declared().file(), 0, say("check.probe.refused", x.getMessage())));
             return null;
         } catch (EvaluationException x) {
-            report("error " + x.file() + ":" + x.line() + " " + x.rule(),
-                    new RuleProblem(x.file(), x.line(), say("check.probe.failed", what, x.reason())));
+            report("error " + x.where() + " " + x.rule(),
+                    new RuleProblem(x.file(), x.line(), x.column(), say("check.probe.failed", what, x.reason())));
             return null;
         }
         for (PriceGap g : e.gaps()) {

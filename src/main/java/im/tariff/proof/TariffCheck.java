@@ -63,6 +63,7 @@ public final class TariffCheck {
         Probes.Outcome probed = Probes.run(rules, month);
         for (RuleProblem p : probed.problems()) {
             // a term the catalog check already found wrong fails its probes too: said once, where it is written
+            // (for a table: on the same row, the rule's)
             if (problems.stream().noneMatch(q -> q.line() > 0 && q.line() == p.line()
                     && java.util.Objects.equals(q.file(), p.file()))) {
                 problems.add(p);
@@ -84,7 +85,7 @@ public final class TariffCheck {
             try {
                 terms = rules.termsOf(plan.code(), month);
             } catch (EvaluationException e) {
-                problems.add(new RuleProblem(e.file(), e.line(), e.reason()));
+                problems.add(new RuleProblem(e.file(), e.line(), e.column(), e.reason()));
                 continue;
             }
             Declared planAt = locator.statementNaming(plan.declared(), plan.code());
@@ -128,6 +129,7 @@ public final class TariffCheck {
                 }
             }
         }
+        conditionsOnUndeclaredCodes(catalog, locator, problems);
         for (MeterDef m : catalog.meters()) {
             if (!outside.contains("\"" + m.code() + "\"")) {
                 problems.add(at(locator.statementNaming(m.declared(), m.code()), Messages.of(lang).format("check.meterUnread",
@@ -142,6 +144,38 @@ public final class TariffCheck {
         return problems;
     }
 
+    private static final Pattern PLAN_TEST = Pattern.compile(
+            "\\b(?:plan|previousPlan|requestedPlan)\\s*(?:==|!=)\\s*\"[^\"]*\"|\\b(?:plan|previousPlan|requestedPlan)\\s+(?:not\\s+)?in\\s*\\([^)]*\\)");
+    private static final Pattern ADD_ON_TEST = Pattern.compile(
+            "\\bAddOn\\s*\\(\\s*type\\s*(?:==|!=)\\s*\"[^\"]*\"|\\bAddOn\\s*\\(\\s*type\\s+(?:not\\s+)?in\\s*\\([^)]*\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+
+    /**
+     * A condition that tests a plan or an add-on the catalog does not declare (a code spelt wrong in a rule, or in
+     * a table's cell): the rule can never fire, so nothing else would point at it.
+     */
+    private static void conditionsOnUndeclaredCodes(Catalog catalog, RuleLocator locator, List<RuleProblem> out) {
+        Language lang = catalog.language();
+        Set<String> declaring = catalog.declaringRules();
+        for (boolean plans : new boolean[] {true, false}) {
+            for (RuleLocator.Found f : locator.findAll(plans ? PLAN_TEST : ADD_ON_TEST)) {
+                if (declaring.contains(f.at().rule())) {
+                    continue;
+                }
+                java.util.regex.Matcher q = QUOTED.matcher(f.text());
+                while (q.find()) {
+                    String code = q.group(1);
+                    boolean known = plans ? catalog.plans().stream().anyMatch(p -> p.code().equals(code))
+                            : catalog.addOn(code) != null;
+                    if (!known) {
+                        String what = Messages.of(lang).format(plans ? "check.undeclared.plan" : "check.undeclared.addOn", code);
+                        out.add(at(f.at(), Messages.of(lang).format("check.undeclared.condition", f.at().rule(), what)));
+                    }
+                }
+            }
+        }
+    }
+
     /** A term that names something the catalog does not declare, at the rule that set it. */
     private static void undeclared(Catalog catalog, RuleLocator locator, Object term, List<RuleProblem> out) {
         if (!(term instanceof Term t)) {
@@ -149,11 +183,13 @@ public final class TariffCheck {
         }
         Language lang = catalog.language();
         List<String> wrong = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
         String line = null;
         if (term instanceof Fee f) {
             line = f.line();
             if (f.addOn() != null && catalog.addOn(f.addOn()) == null) {
                 wrong.add(Messages.of(lang).format("check.undeclared.addOn", f.addOn()));
+                codes.add(f.addOn());
             }
         } else if (term instanceof Overage o) {
             line = o.line();
@@ -164,6 +200,7 @@ public final class TariffCheck {
             MeterDef m = catalog.meter(r.meter());
             if (m != null && r.key() != null && !m.dimensionValues().containsKey(r.key())) {
                 wrong.add(Messages.of(lang).format("check.undeclared.value", m.dimension(), r.key()));
+                codes.add(r.key());
             }
         } else if (term instanceof im.tariff.model.Minimum min) {
             line = min.line();
@@ -172,13 +209,16 @@ public final class TariffCheck {
         }
         if (t.meter() != null && catalog.meter(t.meter()) == null) {
             wrong.add(Messages.of(lang).format("check.undeclared.meter", t.meter()));
+            codes.add(t.meter());
         }
         if (line != null && catalog.line(line) == null) {
             wrong.add(Messages.of(lang).format("check.undeclared.line", line));
+            codes.add(line);
         }
         if (!wrong.isEmpty()) {
-            out.add(at(locator.where(t.rule()), Messages.of(lang).format("check.undeclared", t.rule(),
-                    String.join("、", wrong))));
+            // at the statement (the table's cell) that writes the first wrong code
+            out.add(at(locator.statementNaming(locator.where(t.rule()), codes.get(0)),
+                    Messages.of(lang).format("check.undeclared", t.rule(), Messages.of(lang).join(wrong))));
         }
     }
 
@@ -205,6 +245,6 @@ public final class TariffCheck {
     }
 
     static RuleProblem at(Declared where, String message) {
-        return new RuleProblem(where.file(), where.line(), message);
+        return RuleProblem.at(where, message);
     }
 }

@@ -48,6 +48,9 @@ final class StatusJson {
             g.writeStartObject();
             g.writeStringField("file", p.file());
             g.writeNumberField("line", p.line());
+            if (p.column() != null) {
+                g.writeStringField("column", p.column());
+            }
             g.writeStringField("message", p.message());
             g.writeStringField("text", p.toString());
             g.writeEndObject();
