@@ -26,6 +26,8 @@ public final class Catalog {
     private final Map<MeterShape, List<MeterDef>> metersByShape = new java.util.EnumMap<>(MeterShape.class);
     private final Map<String, LineDef> lines;
     private final Map<String, ViolationDef> violations;
+    private String defaultPlan;
+    private String timeZone;
 
     Catalog(String currency, String currencyLabel, List<PlanDef> plans, List<AddOnDef> addOns, List<MeterDef> meters, List<LineDef> lines,
             List<ViolationDef> violations) {
@@ -47,6 +49,28 @@ public final class Catalog {
         this.metersByField = Collections.unmodifiableMap(byField);
         this.lines = index(lines, LineDef::code);
         this.violations = index(violations, ViolationDef::code);
+    }
+
+    /** Set once, when the draft is frozen. */
+    Catalog metering(String defaultPlan, String timeZone) {
+        this.defaultPlan = defaultPlan;
+        this.timeZone = timeZone;
+        return this;
+    }
+
+    /** The plan of an app metered without an account line, as the catalog names it; null when it names none. */
+    public String defaultPlan() {
+        return defaultPlan;
+    }
+
+    /** The time zone of the tariff's natural days and months (a {@code java.time.ZoneId} text); null when none. */
+    public String timeZone() {
+        return timeZone;
+    }
+
+    /** The meters measured from raw events, in the order of declaration. */
+    public List<MeterDef> measuredMeters() {
+        return meterList.stream().filter(m -> m.measurement() != null).toList();
     }
 
     private static <T> Map<String, T> index(List<T> items, java.util.function.Function<T, String> code) {

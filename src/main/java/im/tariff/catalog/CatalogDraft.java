@@ -26,6 +26,10 @@ public final class CatalogDraft {
     private Declared current = Declared.UNKNOWN;
     private String currency;
     private String currencyLabel;
+    private String defaultPlan;
+    private String timeZone;
+    private Declared defaultPlanDeclared;
+    private Declared timeZoneDeclared;
     private final List<PlanDef> plans = new ArrayList<>();
     private final List<AddOnEntry> addOns = new ArrayList<>();
     private final List<MeterEntry> meters = new ArrayList<>();
@@ -48,6 +52,20 @@ public final class CatalogDraft {
         }
         currency = code;
         currencyLabel = label;
+    }
+
+    /**
+     * The plan of an app that has metered usage but no account line (the metering job bills it on this plan).
+     */
+    public void defaultPlan(String code) {
+        defaultPlan = code;
+        defaultPlanDeclared = current;
+    }
+
+    /** The time zone of the tariff's natural days and months ("Europe/Paris", "UTC+01:00"). */
+    public void timeZone(String zone) {
+        timeZone = zone;
+        timeZoneDeclared = current;
     }
 
     /** A plan: code, name, and other names a request may use for it. */
@@ -142,6 +160,7 @@ public final class CatalogDraft {
         final String label;
         final Declared declared;
         final Map<String, String> values = new LinkedHashMap<>();
+        Measurement measurement;
 
         MeterEntry(String code, MeterShape shape, String field, String seriesField, String valueField,
                    String dimension, boolean decimal, String unit, String label, Declared declared) {
@@ -160,6 +179,15 @@ public final class CatalogDraft {
         /** One value of a daily meter's dimension (a code such as EU) and its label (Europe). */
         public MeterEntry value(String code, String label) {
             values.put(code, label);
+            return this;
+        }
+
+        /**
+         * How the metering job measures this meter from raw events: the event source, the aggregation and the
+         * event column, e.g. {@code .measured("events", Measure.DISTINCT_PER_DAY, "user")}.
+         */
+        public MeterEntry measured(String source, Measure measure, String column) {
+            this.measurement = new Measurement(source, measure, column);
             return this;
         }
     }
@@ -207,7 +235,7 @@ public final class CatalogDraft {
         List<MeterDef> m = new ArrayList<>();
         for (MeterEntry e : meters) {
             m.add(new MeterDef(e.code, e.shape, e.field, e.seriesField, e.valueField, e.dimension, e.values,
-                    e.decimal, e.unit, e.label, e.declared));
+                    e.decimal, e.unit, e.label, e.declared, e.measurement));
         }
         return m;
     }
@@ -220,12 +248,21 @@ public final class CatalogDraft {
         return l;
     }
 
+    Declared defaultPlanDeclared() {
+        return defaultPlanDeclared;
+    }
+
+    Declared timeZoneDeclared() {
+        return timeZoneDeclared;
+    }
+
     List<ViolationDef> violationList() {
         return violations;
     }
 
     /** The immutable catalog; {@link CatalogCheck} reports what is wrong with it. */
     Catalog freeze() {
-        return new Catalog(currency, currencyLabel, plans, addOnList(), meterList(), lineList(), violations);
+        return new Catalog(currency, currencyLabel, plans, addOnList(), meterList(), lineList(), violations)
+                .metering(defaultPlan, timeZone);
     }
 }
