@@ -5,7 +5,9 @@ import im.tariff.engine.RuleCompilationException;
 import im.tariff.engine.TariffEngine;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
+import im.tariff.catalog.Catalog;
 import im.tariff.catalog.MeterDef;
+import im.tariff.catalog.Measurement;
 import im.tariff.catalog.PlanDef;
 import im.tariff.engine.CompiledRules;
 import im.tariff.model.BillRequest;
@@ -133,12 +135,23 @@ public final class BillingBridge {
     }
 
     /**
-     * The dimension values (regions) of the daily meter whose series the metered requests fill from barrage
-     * samples, as the rules' catalog declares them; empty when the tariff has no such meter.
+     * What the rules' catalog says the job meters: the measured meters with their request fields, the event
+     * sources and their columns, the default plan and the time zone (either may be null).
      */
-    public static List<String> regions(Rules rules) throws BadRulesException {
-        MeterDef barrage = engine(rules).rules().catalog().meterOfField(RequestJson.BARRAGE);
-        return barrage == null ? List.of() : List.copyOf(barrage.dimensionValues().keySet());
+    public static Metering metering(Rules rules) throws BadRulesException {
+        Catalog catalog = engine(rules).rules().catalog();
+        List<Metering.Meter> meters = new ArrayList<>();
+        Map<Integer, java.util.Set<String>> values = new java.util.HashMap<>();
+        for (MeterDef m : catalog.measuredMeters()) {
+            Measurement how = m.measurement();
+            int index = meters.size();
+            meters.add(new Metering.Meter(index, m.code(), Metering.Shape.valueOf(m.shape().name()), m.field(),
+                    m.seriesField(), m.valueField(), m.dimension(), m.decimal(), how.source(),
+                    Metering.Agg.valueOf(how.measure().name()), how.column()));
+            values.put(index, m.dimensionValues().keySet());
+        }
+        return new Metering(List.copyOf(meters), Metering.sources(meters, values), catalog.defaultPlan(),
+                catalog.timeZone());
     }
 
     /** The plan codes of the rules' catalog (the event generator picks accounts' plans from them). */
@@ -167,19 +180,15 @@ public final class BillingBridge {
                 return TariffEngine.load(null);
             }
             Path dir = Files.createTempDirectory("tariff-meter-rules");
-            List<Path> written = new ArrayList<>();
-            for (Map.Entry<String, byte[]> e : rules.files.entrySet()) {
-                Path p = dir.resolve(e.getKey());
-                Files.createDirectories(p.getParent());
-                Files.write(p, e.getValue());
-                written.add(p);
-            }
             try {
+                for (Map.Entry<String, byte[]> e : rules.files.entrySet()) {
+                    Path p = dir.resolve(e.getKey());
+                    Files.createDirectories(p.getParent());
+                    Files.write(p, e.getValue());
+                }
                 return TariffEngine.load(dir);
             } finally {
-                for (int i = written.size() - 1; i >= 0; i--) {
-                    Files.deleteIfExists(written.get(i));
-                }
+                TempDirs.delete(dir);
             }
         } catch (RuleCompilationException e) {
             throw new BadRulesException(e.getMessage());

@@ -1,0 +1,362 @@
+package im.tariff.meter;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The one definition of metering in SQL, for both engines ({@link Dialect} spells their few differences): how a
+ * raw record is checked (a bad row's reason, in plain words), which natural day of the tariff's zone its time
+ * falls on, and how each measured meter aggregates the good rows. Knows no engine and no tariff name.
+ *
+ * <p>A source's checked rows have the columns {@code file, split, idx, text, reason, appId, day} and one per
+ * event column; {@code reason} is null for a good row in the month, {@link #OUTSIDE} for a good row outside it,
+ * else why the row is refused; {@code text} is the row as read, kept for refused rows only.
+ */
+final class EventSql {
+
+    static final String OUTSIDE = "outside the month";
+    static final String BAD_COLUMNS = "wrong number of columns";
+    static final String BAD_JSON = "not a JSON object";
+    static final String BAD_TIME = "unparseable time";
+    static final int DECIMAL_SCALE = 18;
+    static final String DECIMAL = "DECIMAL(38," + DECIMAL_SCALE + ")";
+    private static final long DAY_MS = 86_400_000L;
+
+    private static final String EPOCH_MILLIS = "-?[0-9]{1,16}";
+    private static final String ISO = "[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,9})?)?"
+            + "(Z|[+-](0[0-9]|1[0-8]):[0-5][0-9])";
+    private static final String WHOLE = "[+-]?[0-9]+([.]0*)?";
+    private static final String NUMBER = "[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)";
+    private static final String PRECISE = "[+-]?0*[0-9]{0,20}([.][0-9]{0,18})?";
+    /** Splits a CSV line with quoted fields (RFC 4180 quotes, no line break inside a field). */
+    private static final String CSV_FIELD = "(?:^|,)(\"(?:[^\"]|\"\")*\"|[^,]*)";
+
+    private final Dialect d;
+    private final YearMonth month;
+    private final ZoneId zone;
+
+    EventSql(Dialect dialect, YearMonth month, ZoneId zone) {
+        this.d = dialect;
+        this.month = month;
+        this.zone = zone;
+    }
+
+    static String reasonEmpty(String column) {
+        return "empty " + column;
+    }
+
+    static String reasonNotWhole(String column) {
+        return column + " is not a whole number";
+    }
+
+    static String reasonNotNumber(String column) {
+        return column + " is not a number";
+    }
+
+    static String reasonNegative(String column) {
+        return "negative " + column;
+    }
+
+    static String reasonPrecision(String column) {
+        return column + " has more than 18 decimal places or 20 integer digits";
+    }
+
+    static String reasonUnknown(String column) {
+        return "unknown " + column;
+    }
+
+    // ---- checking -----------------------------------------------------------------------------------------
+
+    /** The checked rows of a source, read from the raw view {@code rawView}. */
+    String checked(Metering.Source source, RawInput in, String rawView) {
+        List<String> cols = source.allColumns();
+        int t = cols.indexOf(Metering.TIME);
+        RawInput.ParquetColumn pt = in.format() == RawInput.Format.PARQUET ? in.columns().get(Metering.TIME) : null;
+        boolean textTime = pt == null || pt.type() == RawInput.ColType.TEXT;
+        // 1: the records to read, each once: the fields of a text line, the columns of a Parquet row
+        List<String[]> l1 = cols("file", "split", "idx");
+        String from;
+        switch (in.format()) {
+            case CSV -> {
+                l1.add(new String[] {"line", "text"});
+                l1.add(new String[] {"instr(line, '\"') > 0", "quoted"});
+                l1.add(new String[] {"CASE WHEN instr(line, '\"') > 0 THEN " + d.transform("regexp_extract_all(line, "
+                        + d.str(CSV_FIELD) + ", 1)", "CASE WHEN substr(x, 1, 1) = '\"' THEN replace(substr(x, 2, "
+                        + "length(x) - 2), '\"\"', '\"') ELSE x END") + " END", "f"});
+                from = "SELECT * FROM " + rawView + " WHERE line IS NOT NULL AND " + d.trim("line")
+                        + " <> '' AND NOT (split = 0 AND idx = 0)";
+            }
+            case JSONL -> {
+                l1.add(new String[] {"line", "text"});
+                l1.add(new String[] {d.isJsonObject("line"), "okjson"});
+                from = "SELECT * FROM " + rawView + " WHERE line IS NOT NULL AND " + d.trim("line") + " <> ''";
+            }
+            default -> {
+                StringBuilder text = new StringBuilder("concat_ws(','");
+                for (int i = 0; i < cols.size(); i++) {
+                    String v = d.id(in.columns().get(cols.get(i)).physical());
+                    text.append(", coalesce(CAST(").append(v).append(" AS STRING), '')");
+                    if (i == t && !textTime) {
+                        l1.add(new String[] {pt.type() == RawInput.ColType.INTEGER ? "CAST(" + v + " AS BIGINT)"
+                                : "CAST(" + d.epochMillis(v) + " AS BIGINT)", "ms0"});
+                    } else {
+                        l1.add(new String[] {in.columns().get(cols.get(i)).type() == RawInput.ColType.TEXT ? d.trim(v)
+                                : "CAST(" + v + " AS STRING)", v(i)});
+                    }
+                }
+                l1.add(new String[] {text + ")", "text"});
+                from = "SELECT * FROM " + rawView;
+            }
+        }
+        // 2: the text of every column, and whether the record has the columns at all
+        List<String[]> l2 = cols("file", "split", "idx", "text");
+        switch (in.format()) {
+            case CSV -> {
+                l2.add(new String[] {"CASE WHEN quoted THEN " + csvWidth(in, d.size("f")) + " ELSE " + csvWidth(in,
+                        "(length(text) - length(replace(text, ',', '')) + 1)") + " END", "shape_bad"});
+                for (int i = 0; i < cols.size(); i++) {
+                    l2.add(new String[] {d.trim("CASE WHEN quoted THEN " + csvField(in, "f", cols.get(i), true)
+                            + " ELSE " + csvField(in, "text", cols.get(i), false) + " END"), v(i)});
+                }
+            }
+            case JSONL -> {
+                l2.add(new String[] {"NOT okjson", "shape_bad"});
+                for (int i = 0; i < cols.size(); i++) {
+                    l2.add(new String[] {"CASE WHEN okjson THEN " + d.trim(d.jsonField("text", cols.get(i))) + " END",
+                            v(i)});
+                }
+            }
+            default -> {
+                l2.add(new String[] {"false", "shape_bad"});
+                for (int i = 0; i < cols.size(); i++) {
+                    l2.add(i == t && !textTime ? new String[] {"ms0", "ms0"} : new String[] {v(i), v(i)});
+                }
+            }
+        }
+        // 3: the parsed values
+        List<String[]> l3 = cols("file", "split", "idx", "text", "shape_bad");
+        for (int i = 0; i < cols.size(); i++) {
+            if (i != t) {
+                l3.add(new String[] {v(i), v(i)});
+            }
+        }
+        l3.add(new String[] {textTime ? millis(v(t)) : "ms0", "ms"});
+        for (Metering.Column c : source.columns()) {
+            int i = cols.indexOf(c.name());
+            switch (c.kind()) {
+                case WHOLE -> l3.add(new String[] {"CASE WHEN " + d.matches(v(i), WHOLE) + " THEN TRY_CAST("
+                        + "regexp_extract(" + v(i) + ", '^[+-]?[0-9]+', 0) AS BIGINT) END", n(i)});
+                case DECIMAL -> {
+                    l3.add(new String[] {"CASE WHEN " + d.matches(v(i), NUMBER) + " THEN TRY_CAST(" + v(i) + " AS "
+                            + DECIMAL + ") END", n(i)});
+                    l3.add(new String[] {d.matches(v(i), PRECISE), p(i)});
+                }
+                default -> {
+                }
+            }
+        }
+        // 4: the natural day in the zone (integer arithmetic, inlined where it is read)
+        String day = "CAST(CASE WHEN ms >= 0 THEN " + d.intDiv(local("ms"), Long.toString(DAY_MS)) + " ELSE -1 END AS INT)";
+        // 5: the reason of a refusal, or outside the month, or null
+        StringBuilder reason = new StringBuilder("CASE WHEN shape_bad THEN ")
+                .append(d.str(in.format() == RawInput.Format.JSONL ? BAD_JSON : BAD_COLUMNS));
+        for (int i = 0; i < cols.size(); i++) {
+            String c = cols.get(i);
+            if (i == t) {
+                reason.append(" WHEN ms IS NULL THEN ").append(d.str(BAD_TIME));
+                continue;
+            }
+            Metering.Column col = c.equals(Metering.APP_ID) ? null : column(source, c);
+            if (col == null || col.kind() == Metering.Kind.ID) {
+                reason.append(" WHEN ").append(v(i)).append(" IS NULL OR ").append(v(i)).append(" = '' THEN ")
+                        .append(d.str(reasonEmpty(c)));
+                continue;
+            }
+            switch (col.kind()) {
+                case DIMENSION -> reason.append(" WHEN ").append(v(i)).append(" IS NULL OR ").append(v(i))
+                        .append(" NOT IN (").append(col.values().stream().map(d::str).collect(Collectors.joining(", ")))
+                        .append(") THEN ").append(d.str(reasonUnknown(c)));
+                case WHOLE -> reason.append(" WHEN ").append(n(i)).append(" IS NULL THEN ")
+                        .append(d.str(reasonNotWhole(c))).append(" WHEN ").append(n(i)).append(" < 0 THEN ")
+                        .append(d.str(reasonNegative(c)));
+                case DECIMAL -> reason.append(" WHEN ").append(n(i)).append(" IS NULL THEN ")
+                        .append(d.str(reasonNotNumber(c))).append(" WHEN ").append(n(i)).append(" < 0 THEN ")
+                        .append(d.str(reasonNegative(c))).append(" WHEN NOT ").append(p(i)).append(" THEN ")
+                        .append(d.str(reasonPrecision(c)));
+                default -> {
+                }
+            }
+        }
+        int first = (int) month.atDay(1).toEpochDay();
+        int last = (int) month.atEndOfMonth().toEpochDay();
+        reason.append(" WHEN ").append(day).append(" NOT BETWEEN ").append(first).append(" AND ").append(last).append(" THEN ")
+                .append(d.str(OUTSIDE)).append(" END");
+        List<String[]> l5 = cols("file", "split", "idx", "text");
+        l5.add(new String[] {day, "day"});
+        l5.add(new String[] {reason.toString(), "reason"});
+        l5.add(new String[] {v(0), Metering.APP_ID});
+        for (Metering.Column c : source.columns()) {
+            int i = cols.indexOf(c.name());
+            l5.add(new String[] {c.kind() == Metering.Kind.WHOLE || c.kind() == Metering.Kind.DECIMAL ? n(i) : v(i),
+                    c.name()});
+        }
+        String layers = d.layer(l5, d.layer(l3, d.layer(l2, d.layer(l1, from))));
+        StringBuilder out = new StringBuilder("SELECT file, split, idx, reason, CASE WHEN reason IS NULL OR reason = ")
+                .append(d.str(OUTSIDE)).append(" THEN NULL ELSE text END AS text, ").append(d.id(Metering.APP_ID))
+                .append(", day");
+        for (Metering.Column c : source.columns()) {
+            out.append(", ").append(d.id(c.name()));
+        }
+        return out.append(" FROM (").append(layers).append(")").toString();
+    }
+
+    /** Columns passed through a layer as they are. */
+    private static List<String[]> cols(String... names) {
+        List<String[]> l = new ArrayList<>();
+        for (String n : names) {
+            l.add(new String[] {n, n});
+        }
+        return l;
+    }
+
+    private static Metering.Column column(Metering.Source s, String name) {
+        return s.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String v(int i) {
+        return "v" + i;
+    }
+
+    private static String n(int i) {
+        return "n" + i;
+    }
+
+    private static String p(int i) {
+        return "p" + i;
+    }
+
+    /**
+     * A CSV field by the file's header (the same position in every file, or per file): from the list of a quoted
+     * line's fields, or straight from an unquoted line.
+     */
+    private String csvField(RawInput in, String source, String column, boolean list) {
+        List<String> common = in.commonHeader();
+        if (common != null) {
+            int k = common.indexOf(column) + 1;
+            return list ? d.elem(source, k) : "split_part(" + source + ", ',', " + k + ")";
+        }
+        StringBuilder b = new StringBuilder("CASE");
+        for (Map.Entry<String, List<String>> e : in.headers().entrySet()) {
+            int k = e.getValue().indexOf(column) + 1;
+            b.append(" WHEN file = ").append(d.str(e.getKey())).append(" THEN ")
+                    .append(list ? d.elem(source, k) : "split_part(" + source + ", ',', " + k + ")");
+        }
+        return b.append(" END").toString();
+    }
+
+    /** True when a line's number of fields is not its header's. */
+    private String csvWidth(RawInput in, String width) {
+        List<String> common = in.commonHeader();
+        if (common != null) {
+            return "(" + width + " <> " + common.size() + ")";
+        }
+        StringBuilder b = new StringBuilder("(" + width + " <> CASE");
+        for (Map.Entry<String, List<String>> e : in.headers().entrySet()) {
+            b.append(" WHEN file = ").append(d.str(e.getKey())).append(" THEN ").append(e.getValue().size());
+        }
+        return b.append(" END)").toString();
+    }
+
+    /** Epoch milliseconds of a time's text: epoch milliseconds, or ISO-8601 with an offset; else null. */
+    String millis(String v) {
+        return "CASE WHEN " + d.matches(v, EPOCH_MILLIS) + " THEN TRY_CAST(" + v + " AS BIGINT) WHEN "
+                + d.matches(v, ISO) + " THEN CAST(" + d.isoMillis(v) + " AS BIGINT) END";
+    }
+
+    /**
+     * The local time (epoch milliseconds shifted by the zone's offset at that instant) of an instant: a fixed
+     * offset when the zone keeps one over the month (and two days either side), else one step per transition.
+     */
+    String local(String ms) {
+        ZoneRules rules = zone.getRules();
+        Instant from = month.atDay(1).minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = month.atEndOfMonth().plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<ZoneOffsetTransition> steps = new ArrayList<>();
+        for (ZoneOffsetTransition tr = rules.nextTransition(from); tr != null && tr.getInstant().isBefore(to);
+             tr = rules.nextTransition(tr.getInstant())) {
+            steps.add(tr);
+        }
+        long first = rules.getOffset(from).getTotalSeconds() * 1000L;
+        if (steps.isEmpty()) {
+            return "(" + ms + " + " + first + ")";
+        }
+        StringBuilder b = new StringBuilder("(" + ms + " + CASE");
+        long before = first;
+        for (ZoneOffsetTransition tr : steps) {
+            b.append(" WHEN ").append(ms).append(" < ").append(tr.getInstant().toEpochMilli()).append(" THEN ")
+                    .append(before);
+            before = tr.getOffsetAfter().getTotalSeconds() * 1000L;
+        }
+        return b.append(" ELSE ").append(before).append(" END)").toString();
+    }
+
+    // ---- what is reported of a source -----------------------------------------------------------------------
+
+    /** Rows by reason (null: used; {@link #OUTSIDE}: ignored; any other: bad). */
+    String stats(String checkedView) {
+        return "SELECT reason, count(*) AS n FROM " + checkedView + " GROUP BY reason";
+    }
+
+    /** The first refused rows in input order. */
+    String details(String checkedView, int limit) {
+        return "SELECT file, split, idx, reason, text FROM " + checkedView + " WHERE reason IS NOT NULL AND reason <> "
+                + d.str(OUTSIDE) + " ORDER BY file, split, idx LIMIT " + limit;
+    }
+
+    // ---- aggregation --------------------------------------------------------------------------------------
+
+    /**
+     * Every measured meter's figures from the good rows, one relation: (appId, meter, day, dim, n, d): meter is
+     * the meter's index; day the epoch day (null for a monthly figure); dim the dimension value (null without
+     * one); n a whole figure, d a decimal one.
+     */
+    String aggregate(List<Metering.Meter> meters, Map<String, String> checkedViews) {
+        List<String> parts = new ArrayList<>();
+        for (Metering.Meter m : meters) {
+            String view = checkedViews.get(m.source());
+            if (view == null) {
+                continue;
+            }
+            String col = d.id(m.column());
+            String value = switch (m.agg()) {
+                case DISTINCT_PER_DAY, DISTINCT_PER_MONTH -> "count(DISTINCT " + col + ")";
+                case DAILY_MAX -> "max(" + col + ")";
+                case SUM -> "sum(" + col + ")";
+            };
+            boolean dec = m.decimalValue();
+            String nExpr = dec ? "CAST(NULL AS BIGINT)" : "CAST(" + value + " AS BIGINT)";
+            String dExpr = dec ? "CAST(" + value + " AS " + DECIMAL + ")" : "CAST(NULL AS " + DECIMAL + ")";
+            String day = m.daily() ? "day" : "CAST(NULL AS INT)";
+            String dim = m.shape() == Metering.Shape.DAILY ? d.id(m.dimension()) : "CAST(NULL AS STRING)";
+            List<String> keys = new ArrayList<>(List.of(d.id(Metering.APP_ID)));
+            if (m.daily()) {
+                keys.add("day");
+            }
+            if (m.shape() == Metering.Shape.DAILY) {
+                keys.add(d.id(m.dimension()));
+            }
+            parts.add("SELECT " + d.id(Metering.APP_ID) + " AS app, " + m.index() + " AS meter, " + day + " AS day, "
+                    + dim + " AS dim, " + nExpr + " AS n, " + dExpr + " AS d FROM " + view
+                    + " WHERE reason IS NULL GROUP BY " + String.join(", ", keys));
+        }
+        return String.join(" UNION ALL ", parts);
+    }
+}
