@@ -98,7 +98,7 @@ public final class MeterCli {
                     + "this process with DuckDB; --engine spark on Apache Spark), builds one request per app and "
                     + "evaluates its bill. Writes requests.jsonl, bills.jsonl and summary.json into --out.",
                     "Event files: --NAME FILE (or --events NAME=FILE) for each event source the catalog names, "
-                    + "e.g. --logins logins.csv; .csv, .jsonl or .parquet, a file or a folder of them."})
+                    + "e.g. --NAME events.csv; .csv, .jsonl or .parquet, a file or a folder of them."})
     static final class Meter implements Callable<Integer> {
         @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "the billing month")
         String month;
