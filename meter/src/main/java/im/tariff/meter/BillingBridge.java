@@ -6,6 +6,9 @@ import im.tariff.engine.TariffEngine;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.catalog.Catalog;
+import im.tariff.catalog.CatalogDraft;
+import im.tariff.engine.RuleCompiler;
+import im.tariff.engine.RuleSource;
 import im.tariff.catalog.MeterDef;
 import im.tariff.catalog.Measurement;
 import im.tariff.catalog.PlanDef;
@@ -102,19 +105,24 @@ public final class BillingBridge {
         }
     }
 
-    /** Compiles the rules (once per JVM); on the driver this fails fast before any Spark work. */
+    /** Compiles the rules (once per JVM); on the driver this fails fast before any bill is evaluated. */
     public static void check(Rules rules) throws BadRulesException {
         if (rules.source == null || ENGINES.containsKey(rules.key)) {
             engine(rules);
             return;
         }
         // on the driver, compile from the folder itself, so that problems name the user's files
-        try {
-            ENGINES.putIfAbsent(rules.key, TariffEngine.load(rules.source));
-        } catch (RuleCompilationException e) {
-            throw new BadRulesException(e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        synchronized (ENGINES) {
+            if (ENGINES.containsKey(rules.key)) {
+                return;
+            }
+            try {
+                ENGINES.put(rules.key, TariffEngine.load(rules.source));
+            } catch (RuleCompilationException e) {
+                throw new BadRulesException(e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -139,7 +147,37 @@ public final class BillingBridge {
      * sources and their columns, the default plan and the time zone (either may be null).
      */
     public static Metering metering(Rules rules) throws BadRulesException {
-        Catalog catalog = engine(rules).rules().catalog();
+        TariffEngine compiled = ENGINES.get(rules.key);
+        return metering(compiled != null ? compiled.rules().catalog() : catalogOnly(rules));
+    }
+
+    /**
+     * The catalog from the files that declare it alone (they write to CatalogDraft), compiled in a fraction of the
+     * time of the whole rule set, which can then compile meanwhile; the whole set when that is not enough.
+     */
+    private static Catalog catalogOnly(Rules rules) throws BadRulesException {
+        try {
+            RuleSource all = rules.isBundled() ? RuleSource.bundled() : rules.source != null
+                    ? RuleSource.fromDirectory(rules.source) : null;
+            if (all != null) {
+                Map<String, String> declaring = new TreeMap<>();
+                all.files().forEach((name, text) -> {
+                    if (text.contains(CatalogDraft.class.getSimpleName())) {
+                        declaring.put(name, text);
+                    }
+                });
+                if (!declaring.isEmpty()) {
+                    return RuleCompiler.compile(new RuleSource(all.origin(), declaring)).catalog();
+                }
+            }
+        } catch (RuleCompilationException | IOException | RuntimeException e) {
+            // not enough on their own (a function or a type declared elsewhere): the whole rule set decides
+        }
+        check(rules); // problems name the user's files
+        return engine(rules).rules().catalog();
+    }
+
+    private static Metering metering(Catalog catalog) {
         List<Metering.Meter> meters = new ArrayList<>();
         Map<Integer, java.util.Set<String>> values = new java.util.HashMap<>();
         for (MeterDef m : catalog.measuredMeters()) {

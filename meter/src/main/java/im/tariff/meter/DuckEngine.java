@@ -53,18 +53,19 @@ final class DuckEngine {
                     run.err().println("error: " + e.getMessage());
                     return MeterJob.Outcome.failed(MeterJob.BAD_INPUT);
                 }
-                String view = "checked_" + s.name();
+                String view = Dialect.DUCKDB.id("measured_" + s.name());
+                String checkedSql = run.sql().checked(s, in, "(" + raw(in) + ")");
+                List<Metering.Meter> ofSource = meters(run).stream().filter(m -> m.source().equals(s.name())).toList();
                 try {
-                    exec(c, "CREATE TEMP TABLE " + Dialect.DUCKDB.id(view) + " AS " + run.sql().checked(s, in,
-                            "(" + raw(in) + ")"));
+                    exec(c, "CREATE TEMP TABLE " + view + " AS " + run.sql().measured(checkedSql, ofSource));
                 } catch (SQLException e) {
                     run.err().println("error: --" + s.name() + " " + run.path(s) + ": cannot be read ("
                             + firstLine(e.getMessage()) + ")");
                     return MeterJob.Outcome.failed(MeterJob.BAD_INPUT);
                 }
-                Phases.mark("checked " + s.name());
-                checked.put(s.name(), Dialect.DUCKDB.id(view));
-                stats.add(stats(c, run, s, in, Dialect.DUCKDB.id(view)));
+                Phases.mark("measured " + s.name());
+                checked.put(s.name(), view);
+                stats.add(stats(c, run, s, in, view, ofSource, "(" + checkedSql + ")", "(" + raw(in) + ")"));
             }
             List<AppBills.Account> accounts = new ArrayList<>();
             Map<String, List<AppBills.Account>> byApp = new TreeMap<>(UTF8);
@@ -86,7 +87,7 @@ final class DuckEngine {
                 }
             }
             TreeMap<String, RequestJson.Usage> usage = new TreeMap<>(UTF8);
-            String agg = run.sql().aggregate(meters(run), checked);
+            String agg = run.sql().items(checked, meters(run));
             if (!agg.isEmpty()) {
                 try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(agg)) {
                     while (r.next()) {
@@ -102,6 +103,9 @@ final class DuckEngine {
                 }
             }
             Phases.mark("aggregated");
+            if (!run.rulesCompiled()) {
+                return MeterJob.Outcome.failed(MeterJob.BAD_RULES);
+            }
             TreeMap<String, Boolean> apps = new TreeMap<>(UTF8);
             usage.keySet().forEach(k -> apps.put(k, true));
             byApp.keySet().forEach(k -> apps.put(k, true));
@@ -213,24 +217,26 @@ final class DuckEngine {
         return Inputs.format(option, name);
     }
 
-    /** The raw records of a source: one per physical line of a text file (idx from 0), or per Parquet row. */
+    /**
+     * The raw records of a source, file by file (file = its index in the input's list): one per physical line of
+     * a text file (idx from 0), or per Parquet row.
+     */
     private static String raw(RawInput in) {
-        if (in.format() == RawInput.Format.PARQUET) {
-            StringBuilder b = new StringBuilder("SELECT filename AS file, CAST(0 AS BIGINT) AS split, "
-                    + "CAST(file_row_number AS BIGINT) AS idx");
-            for (RawInput.ParquetColumn pc : in.columns().values()) {
-                b.append(", ").append(Dialect.DUCKDB.id(pc.physical()));
-            }
-            return b.append(" FROM read_parquet(").append(list(in.files()))
-                    .append(", filename = true, file_row_number = true)").toString();
-        }
         List<String> parts = new ArrayList<>();
-        for (String f : in.files()) {
-            parts.add("SELECT " + Dialect.DUCKDB.str(f) + " AS file, CAST(0 AS BIGINT) AS split, "
-                    + "CAST(ordinality - 1 AS BIGINT) AS idx, line FROM read_csv(" + Dialect.DUCKDB.str(f)
-                    + ", columns = {'line': 'VARCHAR'}, header = false, auto_detect = false, delim = " + NO_DELIMITER
-                    + ", quote = '', escape = '')"
-                    + " WITH ORDINALITY");
+        for (int k = 0; k < in.files().size(); k++) {
+            String f = Dialect.DUCKDB.str(in.files().get(k));
+            if (in.format() == RawInput.Format.PARQUET) {
+                StringBuilder b = new StringBuilder("SELECT " + k + " AS file, CAST(0 AS BIGINT) AS split, "
+                        + "CAST(file_row_number AS BIGINT) AS idx");
+                for (RawInput.ParquetColumn pc : in.columns().values()) {
+                    b.append(", ").append(Dialect.DUCKDB.id(pc.physical()));
+                }
+                parts.add(b.append(" FROM read_parquet(").append(f).append(", file_row_number = true)").toString());
+            } else {
+                parts.add("SELECT " + k + " AS file, CAST(0 AS BIGINT) AS split, CAST(ordinality - 1 AS BIGINT) AS idx, "
+                        + "line FROM read_csv(" + f + ", columns = {'line': 'VARCHAR'}, header = false, "
+                        + "auto_detect = false, delim = " + NO_DELIMITER + ", quote = '', escape = '') WITH ORDINALITY");
+            }
         }
         return String.join(" UNION ALL ", parts);
     }
@@ -244,18 +250,19 @@ final class DuckEngine {
     }
 
     private static Report.SourceStats stats(Connection c, MeterJob.Run run, Metering.Source s, RawInput in,
-                                            String view) throws SQLException {
+                                            String view, List<Metering.Meter> meters, String checked, String raw)
+            throws SQLException {
         Report.SourceStats st = new Report.SourceStats(s.name(), run.path(s));
-        try (Statement q = c.createStatement(); ResultSet r = q.executeQuery(run.sql().stats(view))) {
+        try (Statement q = c.createStatement(); ResultSet r = q.executeQuery(run.sql().stats(view, meters))) {
             while (r.next()) {
                 st.count(r.getString(1), r.getLong(2));
             }
         }
         if (st.bad() > 0) {
             try (Statement q = c.createStatement(); ResultSet r = q.executeQuery(
-                    run.sql().details(view, Report.DETAIL_CAP))) {
+                    run.sql().details(checked, raw, in, s, Report.DETAIL_CAP))) {
                 while (r.next()) {
-                    st.details.add(new Report.BadRow(s.name(), r.getString(1), r.getLong(3) + 1,
+                    st.details.add(new Report.BadRow(s.name(), in.files().get(r.getInt(1)), r.getLong(3) + 1,
                             in.format() == RawInput.Format.PARQUET, r.getString(4), r.getString(5)));
                 }
             }

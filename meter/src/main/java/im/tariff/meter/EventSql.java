@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
  * raw record is checked (a bad row's reason, in plain words), which natural day of the tariff's zone its time
  * falls on, and how each measured meter aggregates the good rows. Knows no engine and no tariff name.
  *
- * <p>A source's checked rows have the columns {@code file, split, idx, text, reason, appId, day} and one per
- * event column; {@code reason} is null for a good row in the month, {@link #OUTSIDE} for a good row outside it,
- * else why the row is refused; {@code text} is the row as read, kept for refused rows only.
+ * <p>A source's checked rows have the columns {@code file, split, idx, day, reason, appId} and one per event
+ * column; {@code reason} is null for a good row in the month, {@link #OUTSIDE} for a good row outside it, else
+ * why the row is refused. The text of a refused row is read again from the raw records ({@link #details}).
  */
 final class EventSql {
 
@@ -86,7 +86,7 @@ final class EventSql {
         String from;
         switch (in.format()) {
             case CSV -> {
-                l1.add(new String[] {"line", "text"});
+                l1.add(new String[] {"line", "line"});
                 l1.add(new String[] {"instr(line, '\"') > 0", "quoted"});
                 l1.add(new String[] {"CASE WHEN instr(line, '\"') > 0 THEN " + d.transform("regexp_extract_all(line, "
                         + d.str(CSV_FIELD) + ", 1)", "CASE WHEN substr(x, 1, 1) = '\"' THEN replace(substr(x, 2, "
@@ -95,15 +95,13 @@ final class EventSql {
                         + " <> '' AND NOT (split = 0 AND idx = 0)";
             }
             case JSONL -> {
-                l1.add(new String[] {"line", "text"});
+                l1.add(new String[] {"line", "line"});
                 l1.add(new String[] {d.isJsonObject("line"), "okjson"});
                 from = "SELECT * FROM " + rawView + " WHERE line IS NOT NULL AND " + d.trim("line") + " <> ''";
             }
             default -> {
-                StringBuilder text = new StringBuilder("concat_ws(','");
                 for (int i = 0; i < cols.size(); i++) {
                     String v = d.id(in.columns().get(cols.get(i)).physical());
-                    text.append(", coalesce(CAST(").append(v).append(" AS STRING), '')");
                     if (i == t && !textTime) {
                         l1.add(new String[] {pt.type() == RawInput.ColType.INTEGER ? "CAST(" + v + " AS BIGINT)"
                                 : "CAST(" + d.epochMillis(v) + " AS BIGINT)", "ms0"});
@@ -112,25 +110,24 @@ final class EventSql {
                                 : "CAST(" + v + " AS STRING)", v(i)});
                     }
                 }
-                l1.add(new String[] {text + ")", "text"});
                 from = "SELECT * FROM " + rawView;
             }
         }
         // 2: the text of every column, and whether the record has the columns at all
-        List<String[]> l2 = cols("file", "split", "idx", "text");
+        List<String[]> l2 = cols("file", "split", "idx");
         switch (in.format()) {
             case CSV -> {
                 l2.add(new String[] {"CASE WHEN quoted THEN " + csvWidth(in, d.size("f")) + " ELSE " + csvWidth(in,
-                        "(length(text) - length(replace(text, ',', '')) + 1)") + " END", "shape_bad"});
+                        "(length(line) - length(replace(line, ',', '')) + 1)") + " END", "shape_bad"});
                 for (int i = 0; i < cols.size(); i++) {
                     l2.add(new String[] {d.trim("CASE WHEN quoted THEN " + csvField(in, "f", cols.get(i), true)
-                            + " ELSE " + csvField(in, "text", cols.get(i), false) + " END"), v(i)});
+                            + " ELSE " + csvField(in, "line", cols.get(i), false) + " END"), v(i)});
                 }
             }
             case JSONL -> {
                 l2.add(new String[] {"NOT okjson", "shape_bad"});
                 for (int i = 0; i < cols.size(); i++) {
-                    l2.add(new String[] {"CASE WHEN okjson THEN " + d.trim(d.jsonField("text", cols.get(i))) + " END",
+                    l2.add(new String[] {"CASE WHEN okjson THEN " + d.trim(d.jsonField("line", cols.get(i))) + " END",
                             v(i)});
                 }
             }
@@ -142,7 +139,7 @@ final class EventSql {
             }
         }
         // 3: the parsed values
-        List<String[]> l3 = cols("file", "split", "idx", "text", "shape_bad");
+        List<String[]> l3 = cols("file", "split", "idx", "shape_bad");
         for (int i = 0; i < cols.size(); i++) {
             if (i != t) {
                 l3.add(new String[] {v(i), v(i)});
@@ -199,7 +196,7 @@ final class EventSql {
         int last = (int) month.atEndOfMonth().toEpochDay();
         reason.append(" WHEN ").append(day).append(" NOT BETWEEN ").append(first).append(" AND ").append(last).append(" THEN ")
                 .append(d.str(OUTSIDE)).append(" END");
-        List<String[]> l5 = cols("file", "split", "idx", "text");
+        List<String[]> l5 = cols("file", "split", "idx");
         l5.add(new String[] {day, "day"});
         l5.add(new String[] {reason.toString(), "reason"});
         l5.add(new String[] {v(0), Metering.APP_ID});
@@ -208,14 +205,7 @@ final class EventSql {
             l5.add(new String[] {c.kind() == Metering.Kind.WHOLE || c.kind() == Metering.Kind.DECIMAL ? n(i) : v(i),
                     c.name()});
         }
-        String layers = d.layer(l5, d.layer(l3, d.layer(l2, d.layer(l1, from))));
-        StringBuilder out = new StringBuilder("SELECT file, split, idx, reason, CASE WHEN reason IS NULL OR reason = ")
-                .append(d.str(OUTSIDE)).append(" THEN NULL ELSE text END AS text, ").append(d.id(Metering.APP_ID))
-                .append(", day");
-        for (Metering.Column c : source.columns()) {
-            out.append(", ").append(d.id(c.name()));
-        }
-        return out.append(" FROM (").append(layers).append(")").toString();
+        return d.layer(l5, d.layer(l3, d.layer(l2, d.layer(l1, from))));
     }
 
     /** Columns passed through a layer as they are. */
@@ -308,55 +298,132 @@ final class EventSql {
         return b.append(" ELSE ").append(before).append(" END)").toString();
     }
 
-    // ---- what is reported of a source -----------------------------------------------------------------------
+    // ---- what is measured and reported of a source ---------------------------------------------------------
 
-    /** Rows by reason (null: used; {@link #OUTSIDE}: ignored; any other: bad). */
-    String stats(String checkedView) {
-        return "SELECT reason, count(*) AS n FROM " + checkedView + " GROUP BY reason";
+    /** The grouping keys of a meter besides reason and appId: the day for a series, the dimension for a DAILY. */
+    private List<String> keys(Metering.Meter m) {
+        List<String> k = new ArrayList<>();
+        if (m.daily()) {
+            k.add("day");
+        }
+        if (m.shape() == Metering.Shape.DAILY) {
+            k.add(d.id(m.dimension()));
+        }
+        return k;
     }
 
-    /** The first refused rows in input order. */
-    String details(String checkedView, int limit) {
-        return "SELECT file, split, idx, reason, text FROM " + checkedView + " WHERE reason IS NOT NULL AND reason <> "
-                + d.str(OUTSIDE) + " ORDER BY file, split, idx LIMIT " + limit;
+    /** Every optional grouping key of a source's meters, in a fixed order. */
+    private List<String> allKeys(List<Metering.Meter> meters) {
+        List<String> all = new ArrayList<>();
+        for (Metering.Meter m : meters) {
+            for (String k : keys(m)) {
+                if (!all.contains(k)) {
+                    all.add(k);
+                }
+            }
+        }
+        return all;
     }
 
-    // ---- aggregation --------------------------------------------------------------------------------------
+    /** Which grouping set a meter's figures are in: a bit for each optional key that the set leaves out. */
+    int groupingId(Metering.Meter m, List<Metering.Meter> meters) {
+        List<String> all = allKeys(meters);
+        List<String> mine = keys(m);
+        int id = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (!mine.contains(all.get(i))) {
+                id |= 1 << i;
+            }
+        }
+        return id;
+    }
 
     /**
-     * Every measured meter's figures from the good rows, one relation: (appId, meter, day, dim, n, d): meter is
-     * the meter's index; day the epoch day (null for a monthly figure); dim the dimension value (null without
-     * one); n a whole figure, d a decimal one.
+     * One pass over a source's checked rows: rows by reason and, for the good ones, every meter's figure, as
+     * grouping sets of (reason, appId[, day][, dimension]): columns reason, app, the optional keys, gid (see
+     * {@link #groupingId}), rows, and a{@code i} for each meter i of the source.
      */
-    String aggregate(List<Metering.Meter> meters, Map<String, String> checkedViews) {
-        List<String> parts = new ArrayList<>();
+    String measured(String checkedSql, List<Metering.Meter> meters) {
+        List<String> all = allKeys(meters);
+        StringBuilder gid = new StringBuilder("(0");
+        for (int i = 0; i < all.size(); i++) {
+            gid.append(" + GROUPING(").append(all.get(i)).append(") * ").append(1 << i);
+        }
+        gid.append(")");
+        StringBuilder b = new StringBuilder("SELECT reason, " + d.id(Metering.APP_ID) + " AS app");
+        for (String k : all) {
+            b.append(", ").append(k);
+        }
+        b.append(", ").append(gid).append(" AS gid, count(*) AS n_rows");
         for (Metering.Meter m : meters) {
-            String view = checkedViews.get(m.source());
-            if (view == null) {
-                continue;
-            }
             String col = d.id(m.column());
             String value = switch (m.agg()) {
                 case DISTINCT_PER_DAY, DISTINCT_PER_MONTH -> "count(DISTINCT " + col + ")";
                 case DAILY_MAX -> "max(" + col + ")";
                 case SUM -> "sum(" + col + ")";
             };
+            b.append(", ").append(value).append(" AS a").append(m.index());
+        }
+        b.append(" FROM (").append(checkedSql).append(") GROUP BY GROUPING SETS (");
+        List<String> sets = new ArrayList<>();
+        for (Metering.Meter m : meters) {
+            List<String> set = new ArrayList<>(List.of("reason", d.id(Metering.APP_ID)));
+            set.addAll(keys(m));
+            String text = "(" + String.join(", ", set) + ")";
+            if (!sets.contains(text)) {
+                sets.add(text);
+            }
+        }
+        return b.append(String.join(", ", sets)).append(")").toString();
+    }
+
+    /** Rows by reason (null: used; {@link #OUTSIDE}: ignored; any other: bad), from one grouping set. */
+    String stats(String measuredView, List<Metering.Meter> meters) {
+        return "SELECT reason, sum(n_rows) AS n FROM " + measuredView + " WHERE gid = "
+                + groupingId(meters.get(0), meters) + " GROUP BY reason";
+    }
+
+    /**
+     * Every measured meter's figures from the good rows, one relation: (app, meter, day, dim, n, d): meter is the
+     * meter's index; day the epoch day (null for a monthly figure); dim the dimension value (null without one);
+     * n a whole figure, d a decimal one.
+     */
+    String items(Map<String, String> measuredViews, List<Metering.Meter> meters) {
+        List<String> parts = new ArrayList<>();
+        for (Metering.Meter m : meters) {
+            String view = measuredViews.get(m.source());
+            if (view == null) {
+                continue;
+            }
+            List<Metering.Meter> ofSource = meters.stream().filter(o -> o.source().equals(m.source())).toList();
+            String value = "a" + m.index();
             boolean dec = m.decimalValue();
-            String nExpr = dec ? "CAST(NULL AS BIGINT)" : "CAST(" + value + " AS BIGINT)";
-            String dExpr = dec ? "CAST(" + value + " AS " + DECIMAL + ")" : "CAST(NULL AS " + DECIMAL + ")";
-            String day = m.daily() ? "day" : "CAST(NULL AS INT)";
-            String dim = m.shape() == Metering.Shape.DAILY ? d.id(m.dimension()) : "CAST(NULL AS STRING)";
-            List<String> keys = new ArrayList<>(List.of(d.id(Metering.APP_ID)));
-            if (m.daily()) {
-                keys.add("day");
-            }
-            if (m.shape() == Metering.Shape.DAILY) {
-                keys.add(d.id(m.dimension()));
-            }
-            parts.add("SELECT " + d.id(Metering.APP_ID) + " AS app, " + m.index() + " AS meter, " + day + " AS day, "
-                    + dim + " AS dim, " + nExpr + " AS n, " + dExpr + " AS d FROM " + view
-                    + " WHERE reason IS NULL GROUP BY " + String.join(", ", keys));
+            parts.add("SELECT app, " + m.index() + " AS meter, " + (m.daily() ? "day" : "CAST(NULL AS INT)")
+                    + " AS day, " + (m.shape() == Metering.Shape.DAILY ? "CAST(" + d.id(m.dimension()) + " AS STRING)"
+                    : "CAST(NULL AS STRING)") + " AS dim, "
+                    + (dec ? "CAST(NULL AS BIGINT)" : "CAST(" + value + " AS BIGINT)") + " AS n, "
+                    + (dec ? "CAST(" + value + " AS " + DECIMAL + ")" : "CAST(NULL AS " + DECIMAL + ")") + " AS d FROM "
+                    + view + " WHERE reason IS NULL AND gid = " + groupingId(m, ofSource));
         }
         return String.join(" UNION ALL ", parts);
     }
+
+    /** The first refused rows in input order, each with its text as read (the line, or a Parquet row's values). */
+    String details(String checkedView, String rawView, RawInput in, Metering.Source source, int limit) {
+        String text;
+        if (in.format() == RawInput.Format.PARQUET) {
+            StringBuilder b = new StringBuilder("concat_ws(','");
+            for (String c : source.allColumns()) {
+                b.append(", coalesce(CAST(r.").append(d.id(in.columns().get(c).physical())).append(" AS STRING), '')");
+            }
+            text = b.append(")").toString();
+        } else {
+            text = "r.line";
+        }
+        return "SELECT c.file, c.split, c.idx, c.reason, " + text + " AS text FROM (SELECT file, split, idx, reason FROM "
+                + checkedView + " WHERE reason IS NOT NULL AND reason <> " + d.str(OUTSIDE)
+                + " ORDER BY file, split, idx LIMIT " + limit + ") c JOIN " + rawView
+                + " r ON r.file = c.file AND r.split = c.split AND r.idx = c.idx ORDER BY c.file, c.split, c.idx";
+    }
+
 }

@@ -34,10 +34,16 @@ public final class MeterJob {
 
     /** What an engine needs: the options checked, the catalog's metering, the SQL and the per-app code. */
     record Run(Options options, BillingBridge.Rules rules, Metering metering, List<Metering.Source> sources,
-               ZoneId zone, EventSql sql, AppBills bills, PrintStream err) {
+               ZoneId zone, EventSql sql, AppBills bills, PrintStream err,
+               java.util.concurrent.CompletableFuture<BillingBridge.BadRulesException> compiled) {
 
         String path(Metering.Source s) {
             return options.events().get(s.name());
+        }
+
+        /** Waits for the whole rule set; true when it compiled (an engine evaluates no bill before). */
+        boolean rulesCompiled() {
+            return compiled.join() == null;
         }
     }
 
@@ -55,22 +61,28 @@ public final class MeterJob {
         BillingBridge.Rules rules;
         try {
             rules = o.rules() == null ? BillingBridge.Rules.bundled() : BillingBridge.Rules.fromDirectory(o.rules());
-            BillingBridge.check(rules);
         } catch (IOException e) {
             err.println("error: --rules " + o.rules() + ": cannot be read (" + e.getMessage() + ")");
             return BAD_INPUT;
-        } catch (BillingBridge.BadRulesException e) {
-            err.println(e.getMessage());
-            err.println("error: the rules do not compile");
-            return BAD_RULES;
         }
-        Phases.mark("rules compiled");
+        // the catalog first (its own files, quickly); the whole rule set compiles while the events are measured
         Metering metering;
         try {
-            metering = BillingBridge.metering(rules); // compiled above: cannot fail now
+            metering = BillingBridge.metering(rules);
         } catch (BillingBridge.BadRulesException e) {
-            throw new IllegalStateException(e);
+            return badRules(e);
         }
+        Phases.mark("catalog read");
+        java.util.concurrent.CompletableFuture<BillingBridge.BadRulesException> compiled =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        BillingBridge.check(rules);
+                        Phases.mark("rules compiled");
+                        return null;
+                    } catch (BillingBridge.BadRulesException e) {
+                        return e;
+                    }
+                });
         if (metering.meters().isEmpty()) {
             err.println("error: the catalog of these rules declares no meter measured from raw events; declare one "
                     + "in catalog.drl, e.g. .measured(\"events\", Measure.DISTINCT_PER_DAY, \"user\")");
@@ -109,10 +121,12 @@ public final class MeterJob {
                 .toList();
         Dialect dialect = o.engine() == Engine.SPARK ? Dialect.SPARK : Dialect.DUCKDB;
         Run run = new Run(o, rules, metering, given, zone, new EventSql(dialect, o.month(), zone),
-                new AppBills(o.month(), defaultPlan, meters), err);
+                new AppBills(o.month(), defaultPlan, meters), err, compiled);
         Outcome result = o.engine() == Engine.SPARK ? new SparkEngine(spark).run(run) : new DuckEngine().run(run);
         if (result.exit() != OK) {
-            return result.exit();
+            // rules that do not compile come first, as they would have without the overlap
+            BillingBridge.BadRulesException bad = compiled.join();
+            return bad != null ? badRules(bad) : result.exit();
         }
         Report.print(result.summary(), err);
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -124,6 +138,12 @@ public final class MeterJob {
                 result.summary().path("apps").asLong(), events, secs, events / secs,
                 o.engine().name().toLowerCase(java.util.Locale.ROOT), o.out());
         return OK;
+    }
+
+    private int badRules(BillingBridge.BadRulesException e) {
+        err.println(e.getMessage());
+        err.println("error: the rules do not compile");
+        return BAD_RULES;
     }
 
     /** What an engine did: the exit status and, when 0, the summary it wrote. */

@@ -11,7 +11,10 @@ final class Phases {
 
     static void mark(String what) {
         if (ON) {
-            System.err.printf("phase %6.2f s  %s%n", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0, what);
+            long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            System.err.printf("phase %6.2f s wall %6.2f s cpu  %s%n",
+                    ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0, cpu / 1e9, what);
         }
     }
 }

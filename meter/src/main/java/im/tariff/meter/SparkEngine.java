@@ -87,6 +87,17 @@ final class SparkEngine {
         String tag = UUID.randomUUID().toString().replace("-", "");
         Map<String, String> checked = new LinkedHashMap<>();
         Map<String, RawInput> inputs = new LinkedHashMap<>();
+        List<Dataset<Row>> cached = new ArrayList<>();
+        try {
+            return meter(spark, run, conf, tag, checked, inputs, cached);
+        } finally {
+            cached.forEach(Dataset::unpersist);
+        }
+    }
+
+    private MeterJob.Outcome meter(SparkSession spark, MeterJob.Run run, Configuration conf, String tag,
+                                   Map<String, String> checked, Map<String, RawInput> inputs,
+                                   List<Dataset<Row>> cached) throws IOException {
         try {
             for (Metering.Source s : run.sources()) {
                 RawInput in = describe(spark, conf, s, run.path(s));
@@ -94,7 +105,13 @@ final class SparkEngine {
                 rawView(spark, in).createOrReplaceTempView(raw);
                 String view = "checked_" + s.name() + "_" + tag;
                 spark.sql(run.sql().checked(s, in, raw)).createOrReplaceTempView(view);
-                checked.put(s.name(), view);
+                String measured = "measured_" + s.name() + "_" + tag;
+                List<Metering.Meter> ofSource = run.metering().meters().stream()
+                        .filter(m -> m.source().equals(s.name())).toList();
+                Dataset<Row> m = spark.sql(run.sql().measured("SELECT * FROM " + view, ofSource)).persist(StorageLevel.MEMORY_AND_DISK());
+                m.createOrReplaceTempView(measured);
+                cached.add(m);
+                checked.put(s.name(), measured);
                 inputs.put(s.name(), in);
             }
         } catch (BadInputException e) {
@@ -114,14 +131,16 @@ final class SparkEngine {
         Dataset<Row> evaluated = null;
         try {
             for (Metering.Source s : run.sources()) {
+                List<Metering.Meter> ofSource = run.metering().meters().stream()
+                        .filter(m -> m.source().equals(s.name())).toList();
                 stats.add(stats(spark, run, s, inputs.get(s.name()), "raw_" + s.name() + "_" + tag,
-                        checked.get(s.name())));
+                        checked.get(s.name()), "checked_" + s.name() + "_" + tag, ofSource));
             }
             Dataset<Row> items = null;
             List<Metering.Meter> meters = run.metering().meters().stream()
                     .filter(m -> run.options().events().containsKey(m.source())).toList();
             if (!meters.isEmpty()) {
-                items = spark.sql(run.sql().aggregate(meters, checked)).select(col("app"), col("meter"), col("day"),
+                items = spark.sql(run.sql().items(checked, meters)).select(col("app"), col("meter"), col("day"),
                         col("dim"), col("n"), col("d"), lit(null).cast(DataTypes.LongType).as("line"),
                         lit(null).cast(DataTypes.StringType).as("text"));
             }
@@ -132,6 +151,9 @@ final class SparkEngine {
                         lit(null).cast(DataTypes.createDecimalType(38, EventSql.DECIMAL_SCALE)).as("d"),
                         col("line"), col("text"));
                 items = items == null ? a : items.unionByName(a);
+            }
+            if (!run.rulesCompiled()) {
+                return MeterJob.Outcome.failed(MeterJob.BAD_RULES);
             }
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             Broadcast<BillingBridge.Rules> shipped = jsc.broadcast(run.rules());
@@ -319,15 +341,15 @@ final class SparkEngine {
     }
 
     private static Report.SourceStats stats(SparkSession spark, MeterJob.Run run, Metering.Source s, RawInput in,
-                                            String raw, String view) {
+                                            String raw, String measured, String view, List<Metering.Meter> meters) {
         Report.SourceStats st = new Report.SourceStats(s.name(), run.path(s));
-        for (Row r : spark.sql(run.sql().stats(view)).collectAsList()) {
+        for (Row r : spark.sql(run.sql().stats(measured, meters)).collectAsList()) {
             st.count(r.isNullAt(0) ? null : r.getString(0), r.getLong(1));
         }
         if (st.bad() == 0) {
             return st;
         }
-        List<Row> bad = spark.sql(run.sql().details(view, Report.DETAIL_CAP)).collectAsList();
+        List<Row> bad = spark.sql(run.sql().details(view, raw, in, s, Report.DETAIL_CAP)).collectAsList();
         boolean parquet = in.format() == RawInput.Format.PARQUET;
         Map<String, Long> before = new HashMap<>(); // file + split start → lines of the file before the split
         if (!parquet) {
