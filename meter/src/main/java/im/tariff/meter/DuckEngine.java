@@ -38,9 +38,36 @@ final class DuckEngine {
     /** A delimiter that no text line holds: a text file is read as one column, one record a physical line. */
     private static final String NO_DELIMITER = "E'\\x01'";
 
+    /** The connection, opened in the background while the rules compile (loading DuckDB takes a moment). */
+    private static java.util.concurrent.CompletableFuture<Connection> opening;
+
+    /** Starts loading DuckDB and opening an in-memory database now. */
+    static synchronized void open() {
+        if (opening == null) {
+            opening = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return DriverManager.getConnection("jdbc:duckdb:");
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+        }
+    }
+
+    private static synchronized Connection connection() throws SQLException {
+        open();
+        java.util.concurrent.CompletableFuture<Connection> f = opening;
+        opening = null;
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof SQLException s ? s : new SQLException(e.getCause());
+        }
+    }
+
     MeterJob.Outcome run(MeterJob.Run run) throws IOException {
         Path tmp = TempDirs.create("tariff-meter-duckdb");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+        try (Connection c = connection()) {
             exec(c, "SET temp_directory = " + Dialect.DUCKDB.str(tmp.toString()));
             exec(c, "SET enable_progress_bar = false");
             List<Report.SourceStats> stats = new ArrayList<>();

@@ -65,6 +65,9 @@ public final class MeterJob {
             err.println("error: --rules " + o.rules() + ": cannot be read (" + e.getMessage() + ")");
             return BAD_INPUT;
         }
+        if (o.engine() == Engine.DUCKDB) {
+            DuckEngine.open(); // DuckDB loads while the catalog compiles
+        }
         // the catalog first (its own files, quickly); the whole rule set compiles while the events are measured
         Metering metering;
         try {
@@ -73,11 +76,16 @@ public final class MeterJob {
             return badRules(e);
         }
         Phases.mark("catalog read");
+        String defaultPlan = o.defaultPlan() != null ? o.defaultPlan() : metering.defaultPlan();
+        AppBills bills = new AppBills(o.month(), defaultPlan, metering.meters().stream()
+                .filter(m -> o.events().containsKey(m.source())).toList());
         java.util.concurrent.CompletableFuture<BillingBridge.BadRulesException> compiled =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
                         BillingBridge.check(rules);
                         Phases.mark("rules compiled");
+                        warmUp(rules, metering, bills, o.month());
+                        Phases.mark("first bill evaluated");
                         return null;
                     } catch (BillingBridge.BadRulesException e) {
                         return e;
@@ -114,14 +122,11 @@ public final class MeterJob {
             err.println("error: --zone " + zoneText + ": unknown time zone");
             return BAD_INPUT;
         }
-        String defaultPlan = o.defaultPlan() != null ? o.defaultPlan() : metering.defaultPlan();
         List<Metering.Source> given = metering.sources().stream().filter(s -> o.events().containsKey(s.name()))
-                .toList();
-        List<Metering.Meter> meters = metering.meters().stream().filter(m -> o.events().containsKey(m.source()))
                 .toList();
         Dialect dialect = o.engine() == Engine.SPARK ? Dialect.SPARK : Dialect.DUCKDB;
         Run run = new Run(o, rules, metering, given, zone, new EventSql(dialect, o.month(), zone),
-                new AppBills(o.month(), defaultPlan, meters), err, compiled);
+                bills, err, compiled);
         Outcome result = o.engine() == Engine.SPARK ? new SparkEngine(spark).run(run) : new DuckEngine().run(run);
         if (result.exit() != OK) {
             // rules that do not compile come first, as they would have without the overlap
@@ -138,6 +143,29 @@ public final class MeterJob {
                 result.summary().path("apps").asLong(), events, secs, events / secs,
                 o.engine().name().toLowerCase(java.util.Locale.ROOT), o.out());
         return OK;
+    }
+
+    /**
+     * Evaluates one made-up app (a figure of 1 for each measured meter on the month's first day) while the events
+     * are being measured, so that the engine's first-use work is done before the real bills.
+     */
+    private static void warmUp(BillingBridge.Rules rules, Metering metering, AppBills bills, YearMonth month) {
+        RequestJson.Usage u = new RequestJson.Usage();
+        int day = (int) month.atDay(1).toEpochDay();
+        for (Metering.Meter m : metering.meters()) {
+            String dim = null;
+            if (m.shape() == Metering.Shape.DAILY) {
+                Metering.Source s = metering.source(m.source());
+                dim = s.columns().stream().filter(c -> c.name().equals(m.dimension())).findFirst()
+                        .map(c -> c.values().iterator().next()).orElse(null);
+            }
+            u.put(m.index(), m.daily() ? day : null, dim, m.decimalValue() ? java.math.BigDecimal.ONE : (Number) 1L);
+        }
+        try {
+            bills.app(rules, "warm-up", u, List.of());
+        } catch (RuntimeException e) {
+            // only a warm-up: the real bills report their own problems
+        }
     }
 
     private int badRules(BillingBridge.BadRulesException e) {
