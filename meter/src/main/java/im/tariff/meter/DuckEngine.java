@@ -215,7 +215,7 @@ final class DuckEngine {
             default -> {
             }
         }
-        return new RawInput(s.name(), path, format, files, headers, columns);
+        return new RawInput(s.name(), path, format, files, headers, columns, true);
     }
 
     /** A DuckDB column type as {@link Inputs#colType} reads it. */

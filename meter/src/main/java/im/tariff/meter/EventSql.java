@@ -246,7 +246,7 @@ final class EventSql {
         StringBuilder b = new StringBuilder("CASE");
         for (Map.Entry<String, List<String>> e : in.headers().entrySet()) {
             int k = e.getValue().indexOf(column) + 1;
-            b.append(" WHEN file = ").append(d.str(e.getKey())).append(" THEN ")
+            b.append(" WHEN file = ").append(in.fileKey(e.getKey(), d)).append(" THEN ")
                     .append(list ? d.elem(source, k) : "split_part(" + source + ", ',', " + k + ")");
         }
         return b.append(" END").toString();
@@ -260,7 +260,7 @@ final class EventSql {
         }
         StringBuilder b = new StringBuilder("(" + width + " <> CASE");
         for (Map.Entry<String, List<String>> e : in.headers().entrySet()) {
-            b.append(" WHEN file = ").append(d.str(e.getKey())).append(" THEN ").append(e.getValue().size());
+            b.append(" WHEN file = ").append(in.fileKey(e.getKey(), d)).append(" THEN ").append(e.getValue().size());
         }
         return b.append(" END)").toString();
     }

@@ -10,7 +10,7 @@ import java.util.Map;
  * physical line, idx counted from 0 within the split) and {@code (file, split, idx, columns…)} for Parquet.
  */
 record RawInput(String source, String path, Format format, List<String> files, Map<String, List<String>> headers,
-                Map<String, ParquetColumn> columns) {
+                Map<String, ParquetColumn> columns, boolean filesByIndex) {
 
     enum Format { CSV, JSONL, PARQUET }
 
@@ -18,6 +18,11 @@ record RawInput(String source, String path, Format format, List<String> files, M
     enum ColType { TEXT, INTEGER, TIMESTAMP }
 
     record ParquetColumn(String physical, ColType type) {
+    }
+
+    /** How the raw view names a file: by its index in {@link #files} (filesByIndex) or by its path. */
+    String fileKey(String file, Dialect d) {
+        return filesByIndex ? Integer.toString(files.indexOf(file)) : d.str(file);
     }
 
     /** The same header row in every file: the SQL then uses fixed positions. */

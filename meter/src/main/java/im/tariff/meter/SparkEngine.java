@@ -240,7 +240,7 @@ final class SparkEngine {
                         Inputs.colType(option, path, s, c, type(schema.apply(found).dataType()))));
             }
         }
-        return new RawInput(s.name(), path, format, files, headers, columns);
+        return new RawInput(s.name(), path, format, files, headers, columns, false);
     }
 
     private static String type(DataType t) {
