@@ -92,8 +92,8 @@ final class EventGenerator {
         }
         Totals t = new EventGenerator(s, metering, plans).write(out, csv, parquet);
         StringBuilder b = new StringBuilder();
-        t.rows().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(v).append(" ").append(k));
-        err.printf("meter-generate: %d apps, %s events (%d outside the month) in %s%n", s.apps(), b, t.outside(), out);
+        t.rows().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(" ").append(v));
+        err.printf("meter-generate: %d apps; events: %s (%d outside the month); in %s%n", s.apps(), b, t.outside(), out);
         return MeterJob.OK;
     }
 
