@@ -6,8 +6,6 @@ import im.tariff.engine.TariffEngine;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
 import im.tariff.catalog.Catalog;
-import im.tariff.catalog.CatalogDraft;
-import im.tariff.engine.RuleCompiler;
 import im.tariff.engine.RuleSource;
 import im.tariff.catalog.MeterDef;
 import im.tariff.catalog.Measurement;
@@ -148,33 +146,51 @@ public final class BillingBridge {
      */
     public static Metering metering(Rules rules) throws BadRulesException {
         TariffEngine compiled = ENGINES.get(rules.key);
-        return metering(compiled != null ? compiled.rules().catalog() : catalogOnly(rules));
+        if (compiled != null) {
+            return metering(compiled.rules().catalog());
+        }
+        Path cached = cacheFile(rules);
+        if (cached != null && Files.isRegularFile(cached)) {
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(Files.newInputStream(cached))) {
+                return (Metering) in.readObject();
+            } catch (IOException | ClassNotFoundException | ClassCastException e) {
+                // a stale or unreadable cache entry: read the catalog again
+            }
+        }
+        check(rules); // problems name the user's files
+        Metering m = metering(engine(rules).rules().catalog());
+        if (cached != null) {
+            try {
+                Files.createDirectories(cached.getParent());
+                Path tmp = Files.createTempFile(cached.getParent(), "metering", ".tmp");
+                try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(Files.newOutputStream(tmp))) {
+                    out.writeObject(m);
+                }
+                Files.move(tmp, cached, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                // only a cache
+            }
+        }
+        return m;
     }
 
     /**
-     * The catalog from the files that declare it alone (they write to CatalogDraft), compiled in a fraction of the
-     * time of the whole rule set, which can then compile meanwhile; the whole set when that is not enough.
+     * Where the metering of a rule set is kept between runs, by the content hash of its files, when the launcher
+     * names a cache folder (system property {@code tariff.meter.cache}): a run whose rules were seen before then
+     * measures the events while the rules compile. Null without a cache folder.
      */
-    private static Catalog catalogOnly(Rules rules) throws BadRulesException {
-        try {
-            RuleSource all = rules.isBundled() ? RuleSource.bundled() : rules.source != null
-                    ? RuleSource.fromDirectory(rules.source) : null;
-            if (all != null) {
-                Map<String, String> declaring = new TreeMap<>();
-                all.files().forEach((name, text) -> {
-                    if (text.contains(CatalogDraft.class.getSimpleName())) {
-                        declaring.put(name, text);
-                    }
-                });
-                if (!declaring.isEmpty()) {
-                    return RuleCompiler.compile(new RuleSource(all.origin(), declaring)).catalog();
-                }
-            }
-        } catch (RuleCompilationException | IOException | RuntimeException e) {
-            // not enough on their own (a function or a type declared elsewhere): the whole rule set decides
+    private static Path cacheFile(Rules rules) {
+        String dir = System.getProperty("tariff.meter.cache");
+        if (dir == null || dir.isBlank()) {
+            return null;
         }
-        check(rules); // problems name the user's files
-        return engine(rules).rules().catalog();
+        try {
+            String version = rules.isBundled() ? "bundled-" + RuleSource.bundled().version() : rules.key;
+            return Path.of(dir, "metering-" + version + "-" + Metering.class.getName().hashCode() + ".ser");
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static Metering metering(Catalog catalog) {

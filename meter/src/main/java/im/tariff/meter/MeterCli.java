@@ -108,8 +108,9 @@ public final class MeterCli {
         String accounts;
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
         String out;
-        @Option(names = "--engine", paramLabel = "duckdb|spark", defaultValue = "duckdb",
-                description = "duckdb: in this process (default); spark: Apache Spark, local or --master")
+        @Option(names = "--engine", paramLabel = "duckdb|spark",
+                description = "duckdb: in this process (the default); spark: Apache Spark, local or --master (the "
+                        + "default under spark-submit)")
         String engine;
         @Option(names = "--zone", paramLabel = "ZONE", description = "time zone of the natural days (default: the catalog's)")
         String zone;
@@ -133,7 +134,9 @@ public final class MeterCli {
                 return MeterJob.BAD_INPUT;
             }
             MeterJob.Engine e;
-            String name = master != null && engine.equals("duckdb") ? "spark" : engine;
+            // a master, given here or by spark-submit, means Spark unless an engine is named
+            String name = engine != null ? engine
+                    : master != null || System.getProperty("spark.master") != null ? "spark" : "duckdb";
             try {
                 e = MeterJob.Engine.valueOf(name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException x) {

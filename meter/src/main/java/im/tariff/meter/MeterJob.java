@@ -68,7 +68,8 @@ public final class MeterJob {
         if (o.engine() == Engine.DUCKDB) {
             DuckEngine.open(); // DuckDB loads while the catalog compiles
         }
-        // the catalog first (its own files, quickly); the whole rule set compiles while the events are measured
+        // what the catalog measures (kept between runs by the launcher: the rules then compile while the events are
+        // measured)
         Metering metering;
         try {
             metering = BillingBridge.metering(rules);
