@@ -49,10 +49,24 @@ interface Dialect {
     String transform(String list, String body);
 
     /**
-     * {@code SELECT e1 AS n1, … FROM (from)}, each expression computed once per row even where a later layer
-     * reads its column many times (DuckDB would otherwise inline the expression at every use).
+     * {@code SELECT e1 AS n1, … FROM (from)}. With boundary, each expression is computed once per row even where a
+     * later layer reads its column many times (DuckDB would otherwise inline a costly expression at every use);
+     * without, the engine may inline it (cheaper for cheap expressions: no row is copied).
      */
-    String layer(java.util.List<String[]> columns, String from);
+    String layer(java.util.List<String[]> columns, String from, boolean boundary);
+
+    /** A plain projection. */
+    interface Plain {
+        String apply(java.util.List<String[]> columns, String from, Dialect d);
+    }
+
+    Plain SPARK_LAYER = (columns, from, d) -> {
+        StringBuilder b = new StringBuilder("SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(columns.get(i)[0]).append(" AS ").append(d.id(columns.get(i)[1]));
+        }
+        return b.append(" FROM (").append(from).append(")").toString();
+    };
 
     Dialect DUCKDB = new Dialect() {
         @Override
@@ -121,7 +135,10 @@ interface Dialect {
         }
 
         @Override
-        public String layer(java.util.List<String[]> columns, String from) {
+        public String layer(java.util.List<String[]> columns, String from, boolean boundary) {
+            if (!boundary) {
+                return SPARK_LAYER.apply(columns, from, this);
+            }
             StringBuilder b = new StringBuilder("SELECT s.* FROM (SELECT unnest([{");
             for (int i = 0; i < columns.size(); i++) {
                 b.append(i == 0 ? "" : ", ").append(str(columns.get(i)[1])).append(": ").append(columns.get(i)[0]);
@@ -197,12 +214,8 @@ interface Dialect {
         }
 
         @Override
-        public String layer(java.util.List<String[]> columns, String from) {
-            StringBuilder b = new StringBuilder("SELECT ");
-            for (int i = 0; i < columns.size(); i++) {
-                b.append(i == 0 ? "" : ", ").append(columns.get(i)[0]).append(" AS ").append(id(columns.get(i)[1]));
-            }
-            return b.append(" FROM (").append(from).append(")").toString();
+        public String layer(java.util.List<String[]> columns, String from, boolean boundary) {
+            return SPARK_LAYER.apply(columns, from, this); // Spark computes a projection once per row anyway
         }
     };
 }

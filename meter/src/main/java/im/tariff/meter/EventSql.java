@@ -205,7 +205,9 @@ final class EventSql {
             l5.add(new String[] {c.kind() == Metering.Kind.WHOLE || c.kind() == Metering.Kind.DECIMAL ? n(i) : v(i),
                     c.name()});
         }
-        return d.layer(l5, d.layer(l3, d.layer(l2, d.layer(l1, from))));
+        // boundaries where a costly expression is read more than once: a text line's fields, a text time
+        boolean text = in.format() != RawInput.Format.PARQUET;
+        return d.layer(l5, d.layer(l3, d.layer(l2, d.layer(l1, from, false), text), textTime), false);
     }
 
     /** Columns passed through a layer as they are. */
