@@ -15,6 +15,9 @@ interface Dialect {
     /** True when the whole text matches the regular expression (patterns use no backslash). */
     String matches(String expr, String regex);
 
+    /** The text split at every comma (empty fields kept). */
+    String splitCommas(String expr);
+
     /** The number of elements of a list. */
     String size(String list);
 
@@ -82,6 +85,11 @@ interface Dialect {
         @Override
         public String matches(String expr, String regex) {
             return "regexp_full_match(" + expr + ", " + str(regex) + ")";
+        }
+
+        @Override
+        public String splitCommas(String expr) {
+            return "string_split(" + expr + ", ',')";
         }
 
         @Override
@@ -161,6 +169,11 @@ interface Dialect {
         @Override
         public String matches(String expr, String regex) {
             return "(" + expr + " RLIKE " + str("^(?:" + regex + ")$") + ")";
+        }
+
+        @Override
+        public String splitCommas(String expr) {
+            return "split(" + expr + ", ',', -1)";
         }
 
         @Override

@@ -86,13 +86,12 @@ final class EventSql {
         String from;
         switch (in.format()) {
             case CSV -> {
-                l1.add(new String[] {"line", "line"});
-                l1.add(new String[] {"instr(line, '\"') > 0", "quoted"});
+                l1.add(new String[] {"instr(line, ' ') > 0", "spaced"});
                 l1.add(new String[] {"CASE WHEN instr(line, '\"') > 0 THEN " + d.transform("regexp_extract_all(line, "
                         + d.str(CSV_FIELD) + ", 1)", "CASE WHEN substr(x, 1, 1) = '\"' THEN replace(substr(x, 2, "
-                        + "length(x) - 2), '\"\"', '\"') ELSE x END") + " END", "f"});
-                from = "SELECT * FROM " + rawView + " WHERE line IS NOT NULL AND " + d.trim("line")
-                        + " <> '' AND NOT (split = 0 AND idx = 0)";
+                        + "length(x) - 2), '\"\"', '\"') ELSE x END") + " ELSE " + d.splitCommas("line") + " END", "f"});
+                from = "SELECT * FROM " + rawView + " WHERE line IS NOT NULL AND line <> '' AND (ascii(line) <> 32 OR "
+                        + d.trim("line") + " <> '') AND NOT (split = 0 AND idx = 0)";
             }
             case JSONL -> {
                 l1.add(new String[] {"line", "line"});
@@ -117,11 +116,10 @@ final class EventSql {
         List<String[]> l2 = cols("file", "split", "idx");
         switch (in.format()) {
             case CSV -> {
-                l2.add(new String[] {"CASE WHEN quoted THEN " + csvWidth(in, d.size("f")) + " ELSE " + csvWidth(in,
-                        "(length(line) - length(replace(line, ',', '')) + 1)") + " END", "shape_bad"});
+                l2.add(new String[] {csvWidth(in, d.size("f")), "shape_bad"});
                 for (int i = 0; i < cols.size(); i++) {
-                    l2.add(new String[] {d.trim("CASE WHEN quoted THEN " + csvField(in, "f", cols.get(i), true)
-                            + " ELSE " + csvField(in, "line", cols.get(i), false) + " END"), v(i)});
+                    String field = csvField(in, "f", cols.get(i));
+                    l2.add(new String[] {"CASE WHEN spaced THEN " + d.trim(field) + " ELSE " + field + " END", v(i)});
                 }
             }
             case JSONL -> {
@@ -205,9 +203,11 @@ final class EventSql {
             l5.add(new String[] {c.kind() == Metering.Kind.WHOLE || c.kind() == Metering.Kind.DECIMAL ? n(i) : v(i),
                     c.name()});
         }
-        // boundaries where a costly expression is read more than once: a text line's fields, a text time
+        // boundaries where a costly expression is read more than once: a CSV line's fields, the text of every
+        // column of a text line, a text time
         boolean text = in.format() != RawInput.Format.PARQUET;
-        return d.layer(l5, d.layer(l3, d.layer(l2, d.layer(l1, from, false), text), textTime), false);
+        return d.layer(l5, d.layer(l3, d.layer(l2, d.layer(l1, from, in.format() == RawInput.Format.CSV), text),
+                textTime), false);
     }
 
     /** Columns passed through a layer as they are. */
@@ -235,21 +235,16 @@ final class EventSql {
         return "p" + i;
     }
 
-    /**
-     * A CSV field by the file's header (the same position in every file, or per file): from the list of a quoted
-     * line's fields, or straight from an unquoted line.
-     */
-    private String csvField(RawInput in, String source, String column, boolean list) {
+    /** A CSV field by the file's header (the same position in every file, or per file). */
+    private String csvField(RawInput in, String list, String column) {
         List<String> common = in.commonHeader();
         if (common != null) {
-            int k = common.indexOf(column) + 1;
-            return list ? d.elem(source, k) : "split_part(" + source + ", ',', " + k + ")";
+            return d.elem(list, common.indexOf(column) + 1);
         }
         StringBuilder b = new StringBuilder("CASE");
         for (Map.Entry<String, List<String>> e : in.headers().entrySet()) {
-            int k = e.getValue().indexOf(column) + 1;
             b.append(" WHEN file = ").append(in.fileKey(e.getKey(), d)).append(" THEN ")
-                    .append(list ? d.elem(source, k) : "split_part(" + source + ", ',', " + k + ")");
+                    .append(d.elem(list, e.getValue().indexOf(column) + 1));
         }
         return b.append(" END").toString();
     }
@@ -269,8 +264,10 @@ final class EventSql {
 
     /** Epoch milliseconds of a time's text: epoch milliseconds, or ISO-8601 with an offset; else null. */
     String millis(String v) {
-        return "CASE WHEN " + d.matches(v, EPOCH_MILLIS) + " THEN TRY_CAST(" + v + " AS BIGINT) WHEN "
-                + d.matches(v, ISO) + " THEN CAST(" + d.isoMillis(v) + " AS BIGINT) END";
+        // one regular expression a row: a date has its first dash fifth, epoch milliseconds never do
+        return "CASE WHEN substr(" + v + ", 5, 1) = '-' THEN (CASE WHEN " + d.matches(v, ISO) + " THEN CAST("
+                + d.isoMillis(v) + " AS BIGINT) END) ELSE (CASE WHEN " + d.matches(v, EPOCH_MILLIS) + " THEN TRY_CAST("
+                + v + " AS BIGINT) END) END";
     }
 
     /**
@@ -347,8 +344,17 @@ final class EventSql {
      */
     String measured(String checkedSql, List<Metering.Meter> meters) {
         List<String> all = allKeys(meters);
+        List<String> sets = new ArrayList<>();
+        for (Metering.Meter m : meters) {
+            List<String> set = new ArrayList<>(List.of("reason", d.id(Metering.APP_ID)));
+            set.addAll(keys(m));
+            String text = "(" + String.join(", ", set) + ")";
+            if (!sets.contains(text)) {
+                sets.add(text);
+            }
+        }
         StringBuilder gid = new StringBuilder("(0");
-        for (int i = 0; i < all.size(); i++) {
+        for (int i = 0; sets.size() > 1 && i < all.size(); i++) {
             gid.append(" + GROUPING(").append(all.get(i)).append(") * ").append(1 << i);
         }
         gid.append(")");
@@ -366,17 +372,11 @@ final class EventSql {
             };
             b.append(", ").append(value).append(" AS a").append(m.index());
         }
-        b.append(" FROM (").append(checkedSql).append(") GROUP BY GROUPING SETS (");
-        List<String> sets = new ArrayList<>();
-        for (Metering.Meter m : meters) {
-            List<String> set = new ArrayList<>(List.of("reason", d.id(Metering.APP_ID)));
-            set.addAll(keys(m));
-            String text = "(" + String.join(", ", set) + ")";
-            if (!sets.contains(text)) {
-                sets.add(text);
-            }
+        b.append(" FROM (").append(checkedSql).append(")");
+        if (sets.size() == 1) { // a plain GROUP BY: DuckDB plans a distinct count in grouping sets as a self-join
+            return b.append(" GROUP BY ").append(sets.get(0), 1, sets.get(0).length() - 1).toString();
         }
-        return b.append(String.join(", ", sets)).append(")").toString();
+        return b.append(" GROUP BY GROUPING SETS (").append(String.join(", ", sets)).append(")").toString();
     }
 
     /** Rows by reason (null: used; {@link #OUTSIDE}: ignored; any other: bad), from one grouping set. */

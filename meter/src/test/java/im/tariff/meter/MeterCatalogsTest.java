@@ -75,6 +75,41 @@ class MeterCatalogsTest {
     }
 
     @Test
+    void aSourceReadByADailyAndAMonthlyMeterGivesBothFromOnePassOnBothEngines() throws Exception {
+        // the bundled sheet, its registered users measured as the month's distinct users of the logins
+        Path rules = Files.createDirectories(dir.resolve("two-sets-rules"));
+        try (java.util.stream.Stream<Path> files = Files.list(TestMeter.repo("rules"))) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                if (f.getFileName().toString().equals("catalog.drl")) {
+                    String users = "\"注册用户数\",               \"人\")";
+                    assertThat(text).contains(users);
+                    text = text.replace(users + ";", users
+                            + ".measured(\"logins\", Measure.DISTINCT_PER_MONTH, \"userId\");");
+                }
+                Files.writeString(rules.resolve(f.getFileName()), text, StandardCharsets.UTF_8);
+            }
+        }
+        Path data = dir.resolve("two-sets");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        EventGenerator.Settings s = new EventGenerator.Settings(20, 10_000, YearMonth.of(2026, 10), 3, null, null);
+        assertThat(EventGenerator.command(s, rules, data, false, true, new PrintStream(err, true,
+                StandardCharsets.UTF_8))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> expected = Files.readAllLines(data.resolve("expected-requests.jsonl"), StandardCharsets.UTF_8);
+        JsonNode first = RequestJson.MAPPER.readTree(expected.get(0)).path("usage");
+        assertThat(first.path("users").asLong()).isGreaterThanOrEqualTo(first.path("dailyDau").get(0).path("dau").asLong());
+        TestMeter.Result duck = TestMeter.meter().rules(rules).logins(data.resolve("logins.parquet"))
+                .groups(data.resolve("groups.parquet")).barrage(data.resolve("barrage.parquet"))
+                .accounts(data.resolve("accounts.jsonl")).into(data.resolve("duck"));
+        assertThat(duck.exit()).as(duck.stderr()).isZero();
+        assertThat(duck.requestLines()).isEqualTo(expected);
+        TestMeter.Result spark = TestMeter.meter().rules(rules).logins(data.resolve("logins.parquet"))
+                .groups(data.resolve("groups.parquet")).barrage(data.resolve("barrage.parquet"))
+                .accounts(data.resolve("accounts.jsonl")).spark().into(data.resolve("spark"));
+        assertThat(TestMeter.outputs(spark)).isEqualTo(TestMeter.outputs(duck));
+    }
+
+    @Test
     void aUserOnManyDaysCountsOnceInTheMonthAndAnAppWithoutAccountIsOnTheCatalogsDefaultPlan() throws Exception {
         Path logins = TestMeter.write(dir, "intl-logins.csv", "appId,userId,time",
                 "a,alice,2026-10-01T09:00:00+08:00",
