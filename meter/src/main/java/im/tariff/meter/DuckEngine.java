@@ -66,7 +66,7 @@ final class DuckEngine {
     }
 
     MeterJob.Outcome run(MeterJob.Run run) throws IOException {
-        Path tmp = TempDirs.create("tariff-meter-duckdb");
+        Path tmp = TempDirs.createForRun("tariff-meter-duckdb");
         try (Connection c = connection()) {
             exec(c, "SET temp_directory = " + Dialect.DUCKDB.str(tmp.toString()));
             exec(c, "SET enable_progress_bar = false");
@@ -140,7 +140,7 @@ final class DuckEngine {
         } catch (SQLException e) {
             throw new IOException("DuckDB: " + firstLine(e.getMessage()), e);
         } finally {
-            TempDirs.delete(tmp);
+            TempDirs.release(tmp);
         }
     }
 

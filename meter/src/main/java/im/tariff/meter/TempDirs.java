@@ -17,6 +17,30 @@ final class TempDirs {
         return Files.createTempDirectory(prefix);
     }
 
+    /** A folder removed when the run ends, also when the JVM is stopped (Ctrl-C, SIGTERM) before the run does. */
+    static Path createForRun(String prefix) throws IOException {
+        Path dir = create(prefix);
+        Thread hook = new Thread(() -> delete(dir), "tariff-meter-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        HOOKS.put(dir, hook);
+        return dir;
+    }
+
+    /** Removes a folder made by {@link #createForRun} and its shutdown hook. */
+    static void release(Path dir) {
+        delete(dir);
+        Thread hook = HOOKS.remove(dir);
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs anyway
+            }
+        }
+    }
+
+    private static final java.util.Map<Path, Thread> HOOKS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Removes a folder and everything in it; a folder already gone is fine. */
     static void delete(Path dir) {
         if (dir == null || !Files.exists(dir)) {
