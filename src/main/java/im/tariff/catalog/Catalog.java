@@ -29,12 +29,14 @@ public final class Catalog {
     private final Map<String, LineDef> lines;
     private final Map<String, ViolationDef> violations;
     private final Language language;
+    private String defaultPlan;
+    private boolean zoneDeclared;
 
     /** How the sheet bills a prepaid period: prorated by days or not, and when a downgrade takes effect. */
     public record Proration(boolean byDays, Downgrade downgrade) {
     }
 
-        private final Proration proration;
+    private final Proration proration;
     private final java.time.ZoneId zone;
 
     Catalog(String currency, String currencyLabel, Language language, Proration proration, java.time.ZoneId zone,
@@ -61,6 +63,31 @@ public final class Catalog {
         this.metersByField = Collections.unmodifiableMap(byField);
         this.lines = index(lines, LineDef::code);
         this.violations = index(violations, ViolationDef::code);
+    }
+
+    /** Set once, when the draft is frozen. */
+    Catalog metering(String defaultPlan, boolean zoneDeclared) {
+        this.defaultPlan = defaultPlan;
+        this.zoneDeclared = zoneDeclared;
+        return this;
+    }
+
+    /**
+     * The time zone the catalog declares, or null when it declares none ({@link #zone()} is then UTC): the metering
+     * job will not guess where a day starts.
+     */
+    public java.time.ZoneId declaredZone() {
+        return zoneDeclared ? zone : null;
+    }
+
+    /** The plan of an app metered without an account line, as the catalog names it; null when it names none. */
+    public String defaultPlan() {
+        return defaultPlan;
+    }
+
+    /** The meters measured from raw events, in the order of declaration. */
+    public List<MeterDef> measuredMeters() {
+        return meterList.stream().filter(m -> m.measurement() != null).toList();
     }
 
     private static <T> Map<String, T> index(List<T> items, java.util.function.Function<T, String> code) {

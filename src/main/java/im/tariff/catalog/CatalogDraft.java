@@ -32,6 +32,8 @@ public final class CatalogDraft {
     private boolean prorated;
     private java.time.ZoneId zone;
     private Downgrade downgrade = Downgrade.NEXT_MONTH;
+    private String defaultPlan;
+    private Declared defaultPlanDeclared;
     private final List<PlanEntry> plans = new ArrayList<>();
     private final List<AddOnEntry> addOns = new ArrayList<>();
     private final List<MeterEntry> meters = new ArrayList<>();
@@ -99,6 +101,14 @@ public final class CatalogDraft {
     public ProrationEntry prorateByDays() {
         prorated = true;
         return new ProrationEntry();
+    }
+
+    /**
+     * The plan of an app that has metered usage but no account line (the metering job bills it on this plan).
+     */
+    public void defaultPlan(String code) {
+        defaultPlan = code;
+        defaultPlanDeclared = current;
     }
 
     /** A plan: code, name, and other names a request may use for it. */
@@ -242,6 +252,7 @@ public final class CatalogDraft {
         final String label;
         final Declared declared;
         final Map<String, String> values = new LinkedHashMap<>();
+        Measurement measurement;
 
         MeterEntry(String code, MeterShape shape, String field, String seriesField, String valueField,
                    String dimension, boolean decimal, String unit, String label, Declared declared) {
@@ -260,6 +271,15 @@ public final class CatalogDraft {
         /** One value of a daily meter's dimension (a code such as EU) and its label (Europe). */
         public MeterEntry value(String code, String label) {
             values.put(code, label);
+            return this;
+        }
+
+        /**
+         * How the metering job measures this meter from raw events: the event source, the aggregation and the
+         * event column, e.g. {@code .measured("events", Measure.DISTINCT_PER_DAY, "user")}.
+         */
+        public MeterEntry measured(String source, Measure measure, String column) {
+            this.measurement = new Measurement(source, measure, column);
             return this;
         }
     }
@@ -311,7 +331,7 @@ public final class CatalogDraft {
         List<MeterDef> m = new ArrayList<>();
         for (MeterEntry e : meters) {
             m.add(new MeterDef(e.code, e.shape, e.field, e.seriesField, e.valueField, e.dimension, e.values,
-                    e.decimal, e.unit, e.label, e.declared));
+                    e.decimal, e.unit, e.label, e.declared, e.measurement));
         }
         return m;
     }
@@ -322,6 +342,10 @@ public final class CatalogDraft {
             l.add(new LineDef(e.code, e.label, l.size(), e.always, e.declared));
         }
         return l;
+    }
+
+    Declared defaultPlanDeclared() {
+        return defaultPlanDeclared;
     }
 
     /** The tariff's violation codes, then the library's that the tariff does not declare. */
@@ -347,6 +371,6 @@ public final class CatalogDraft {
     Catalog freeze() {
         return new Catalog(currency, currencyLabel, language == null ? Language.DEFAULT : language,
                 new Catalog.Proration(prorated, downgrade), zone == null ? java.time.ZoneOffset.UTC : zone, planList(),
-                addOnList(), meterList(), lineList(), violationList());
+                addOnList(), meterList(), lineList(), violationList()).metering(defaultPlan, zone != null);
     }
 }

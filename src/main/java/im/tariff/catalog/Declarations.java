@@ -70,7 +70,51 @@ public final class Declarations {
                         + " 的取值：请写 .value(\"代码\", \"名称\") (a daily meter needs its dimension values)"));
             }
         }
+        metering(draft, catalog, issues);
         return new Result(catalog, issues);
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** The columns every event has; a meter reads other ones. */
+    private static final Set<String> EVENT_COLUMNS = Set.of("appId", "time");
+
+    /** How meters are measured from raw events and the default plan: what the metering job reads (the time zone is checked as it is declared). */
+    private static void metering(CatalogDraft draft, Catalog catalog, List<CatalogIssue> issues) {
+        if (catalog.defaultPlan() != null && (catalog.plan(catalog.defaultPlan()) == null
+                || !catalog.plan(catalog.defaultPlan()).code().equals(catalog.defaultPlan()))) {
+            issues.add(new CatalogIssue(draft.defaultPlanDeclared(), "默认套餐 " + catalog.defaultPlan()
+                    + " 不是目录里声明的套餐代码 (the default plan is not a declared plan code)"));
+        }
+        for (MeterDef m : draft.meterList()) {
+            Measurement how = m.measurement();
+            if (how == null) {
+                continue;
+            }
+            if (how.measure() == null || how.source() == null || !NAME.matcher(how.source()).matches()
+                    || how.column() == null || !NAME.matcher(how.column()).matches()
+                    || EVENT_COLUMNS.contains(how.column())) {
+                issues.add(new CatalogIssue(m.declared(), "用量指标 " + m.code() + " 的计量写法有误：事件来源和列名用字母、"
+                        + "数字、下划线，列不能是 appId 或 time (a measurement needs a source name, an aggregation and "
+                        + "an event column other than appId and time, in letters, digits and _)"));
+                continue;
+            }
+            boolean fits = switch (how.measure()) {
+                case DISTINCT_PER_DAY -> m.shape() == MeterShape.PEAK;
+                case DISTINCT_PER_MONTH -> m.shape() == MeterShape.COUNT;
+                case DAILY_MAX -> m.shape() == MeterShape.PEAK || m.shape() == MeterShape.DAILY;
+                case SUM -> true;
+            };
+            if (!fits) {
+                issues.add(new CatalogIssue(m.declared(), "用量指标 " + m.code() + " 是 " + m.shape()
+                        + "，不能用 " + how.measure() + " 计量 (this aggregation does not give a " + m.shape()
+                        + " meter: DISTINCT_PER_DAY gives PEAK, DISTINCT_PER_MONTH gives COUNT, DAILY_MAX gives PEAK "
+                        + "or DAILY, SUM any)"));
+            }
+            if (m.shape() == MeterShape.DAILY && (m.dimension() == null || !NAME.matcher(m.dimension()).matches())) {
+                issues.add(new CatalogIssue(m.declared(), "每日用量指标 " + m.code() + " 的维度名 " + m.dimension()
+                        + " 也是事件的列名，只能用字母、数字、下划线 (the dimension is also an event column name)"));
+            }
+        }
     }
 
     /** Each code declared more than once, reported where it is declared again. */

@@ -14,10 +14,20 @@ import java.util.Map;
  *   values (code → label), {@code valueField} the number in each entry, {@code decimal} whether it may have
  *   decimals.</li>
  * </ul>
+ * {@code measurement}, when the catalog declares it, says how the metering job measures the meter from raw
+ * events; null for a meter given in requests only.
  */
 public record MeterDef(String code, MeterShape shape, String field, String seriesField, String valueField,
                        String dimension, Map<String, String> dimensionValues, boolean decimal, String unit,
-                       String label, Declared declared) {
+                       String label, Declared declared, Measurement measurement) {
+
+    /** A meter that is not measured from raw events (given in requests only). */
+    public MeterDef(String code, MeterShape shape, String field, String seriesField, String valueField,
+                    String dimension, Map<String, String> dimensionValues, boolean decimal, String unit,
+                    String label, Declared declared) {
+        this(code, shape, field, seriesField, valueField, dimension, dimensionValues, decimal, unit, label, declared,
+                null);
+    }
 
     public MeterDef {
         dimensionValues = dimensionValues == null ? Map.of() : java.util.Collections.unmodifiableMap(

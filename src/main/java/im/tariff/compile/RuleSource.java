@@ -48,6 +48,8 @@ public final class RuleSource {
 
     private final String origin;
     private final Map<String, String> files;
+    /** Each file's bytes as read (a table's too). */
+    private final Map<String, byte[]> contents;
     private final Map<String, DecisionTable> tables;
     private final Language language;
     private final Map<String, String> displays;
@@ -65,9 +67,18 @@ public final class RuleSource {
         return new RuleSource(origin, files, Map.of(), List.of(), List.copyOf(new TreeMap<>(files).keySet()));
     }
 
+    /**
+     * A tariff given as the bytes of its files in the order the engine declares them (what {@link #contents()}
+     * gives): a sheet shipped to another process compiles as it did where it was read.
+     */
+    public static RuleSource ofBytesInOrder(String origin, java.util.LinkedHashMap<String, byte[]> files) {
+        return new RuleSource(origin, files, Map.of(), List.of(), List.copyOf(files.keySet()));
+    }
+
     private RuleSource(String origin, Map<String, byte[]> contents, Map<String, String> displays, List<Path> folders,
                        List<String> order) {
         this.origin = origin;
+        this.contents = Collections.unmodifiableMap(new TreeMap<>(contents));
         this.order = List.copyOf(order);
         Map<String, String> texts = new TreeMap<>();
         for (Map.Entry<String, byte[]> f : contents.entrySet()) {
@@ -293,6 +304,15 @@ public final class RuleSource {
     /** Where the files came from: a folder path, or "(bundled)". */
     public String origin() {
         return origin;
+    }
+
+    /** Each file's bytes as read (a decision table's own, not its DRL), in the order the engine declares them. */
+    public java.util.LinkedHashMap<String, byte[]> contents() {
+        java.util.LinkedHashMap<String, byte[]> out = new java.util.LinkedHashMap<>();
+        for (String name : order) {
+            out.put(name, contents.get(name).clone());
+        }
+        return out;
     }
 
     /**

@@ -5,7 +5,10 @@ import im.tariff.compile.RuleCompilationException;
 import im.tariff.reload.LiveEvaluator;
 import im.tariff.io.BillWriter;
 import im.tariff.io.InvalidRequestException;
+import im.tariff.catalog.Catalog;
+import im.tariff.compile.RuleSource;
 import im.tariff.catalog.MeterDef;
+import im.tariff.catalog.Measurement;
 import im.tariff.catalog.PlanDef;
 import im.tariff.evaluate.Evaluator;
 import im.tariff.model.BillRequest;
@@ -34,7 +37,7 @@ import java.util.stream.Stream;
  */
 public final class BillingBridge {
 
-    private static final Map<String, LiveEvaluator> ENGINES = new ConcurrentHashMap<>();
+    private static final Map<String, Evaluator> ENGINES = new ConcurrentHashMap<>();
 
     private BillingBridge() {
     }
@@ -44,36 +47,41 @@ public final class BillingBridge {
         private static final long serialVersionUID = 1L;
         final String key;
         final TreeMap<String, byte[]> files;
+        /** The files' names in the order the engine declares them (a base's files first). */
+        final List<String> order;
         /** The folder the files were read from, on the driver (not used on executors). */
         final transient Path source;
 
-        private Rules(String key, TreeMap<String, byte[]> files, Path source) {
+        private Rules(String key, TreeMap<String, byte[]> files, List<String> order, Path source) {
             this.key = key;
             this.files = files;
+            this.order = order;
             this.source = source;
         }
 
         public static Rules bundled() {
-            return new Rules("bundled", new TreeMap<>(), null);
+            return new Rules("bundled", new TreeMap<>(), List.of(), null);
         }
 
-        /** Every regular file under dir (relative paths), read now on the driver. */
+        /**
+         * The rule files of the sheet in dir, read now on the driver as the engine reads them: a variant's base
+         * folders (base.txt) resolved, in the order the engine declares them, so executors compile the very sheet
+         * the driver checked (and stamp bills with the same rulesVersion).
+         */
         public static Rules fromDirectory(Path dir) throws IOException {
             TreeMap<String, byte[]> files = new TreeMap<>();
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-                    files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-                }
-            }
+            java.util.LinkedHashMap<String, byte[]> ordered = new java.util.LinkedHashMap<>(RuleSource.fromDirectory(dir).contents());
+            files.putAll(ordered);
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                for (Map.Entry<String, byte[]> e : ordered.entrySet()) {
                     sha.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     sha.update((byte) 0);
                     sha.update(e.getValue());
                     sha.update((byte) 0);
                 }
-                return new Rules("dir-" + HexFormat.of().formatHex(sha.digest()), files, dir);
+                return new Rules("dir-" + HexFormat.of().formatHex(sha.digest()), files,
+                        List.copyOf(ordered.keySet()), dir);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -100,25 +108,30 @@ public final class BillingBridge {
         }
     }
 
-    /** Compiles the rules (once per JVM); on the driver this fails fast before any Spark work. */
+    /** Compiles the rules (once per JVM); on the driver this fails fast before any bill is evaluated. */
     public static void check(Rules rules) throws BadRulesException {
         if (rules.source == null || ENGINES.containsKey(rules.key)) {
             engine(rules);
             return;
         }
         // on the driver, compile from the folder itself, so that problems name the user's files
-        try {
-            ENGINES.putIfAbsent(rules.key, LiveEvaluator.load(rules.source));
-        } catch (RuleCompilationException e) {
-            throw new BadRulesException(e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        synchronized (ENGINES) {
+            if (ENGINES.containsKey(rules.key)) {
+                return;
+            }
+            try {
+                ENGINES.put(rules.key, Evaluator.compile(RuleSource.fromDirectory(rules.source)));
+            } catch (RuleCompilationException e) {
+                throw new BadRulesException(e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
     /** Evaluates one request given as JSON text with the strict reader and the engine of this JVM. */
     public static Outcome evaluate(Rules rules, String requestJson) throws BadRulesException {
-        Evaluator compiled = engine(rules).rules(); // one rule set: its catalog reads, its rules bill
+        Evaluator compiled = engine(rules); // one rule set: its catalog reads, its rules bill
         BillRequest request;
         try {
             request = compiled.reader().read(requestJson);
@@ -133,21 +146,80 @@ public final class BillingBridge {
     }
 
     /**
-     * The dimension values (regions) of the daily meter whose series the metered requests fill from barrage
-     * samples, as the rules' catalog declares them; empty when the tariff has no such meter.
+     * What the rules' catalog says the job meters: the measured meters with their request fields, the event
+     * sources and their columns, the default plan and the time zone (either may be null).
      */
-    public static List<String> regions(Rules rules) throws BadRulesException {
-        MeterDef barrage = engine(rules).rules().catalog().meterOfField(RequestJson.BARRAGE);
-        return barrage == null ? List.of() : List.copyOf(barrage.dimensionValues().keySet());
+    public static Metering metering(Rules rules) throws BadRulesException {
+        Evaluator compiled = ENGINES.get(rules.key);
+        if (compiled != null) {
+            return metering(compiled.catalog());
+        }
+        Path cached = cacheFile(rules);
+        if (cached != null && Files.isRegularFile(cached)) {
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(Files.newInputStream(cached))) {
+                return (Metering) in.readObject();
+            } catch (IOException | ClassNotFoundException | ClassCastException e) {
+                // a stale or unreadable cache entry: read the catalog again
+            }
+        }
+        check(rules); // problems name the user's files
+        Metering m = metering(engine(rules).catalog());
+        if (cached != null) {
+            try {
+                Files.createDirectories(cached.getParent());
+                Path tmp = Files.createTempFile(cached.getParent(), "metering", ".tmp");
+                try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(Files.newOutputStream(tmp))) {
+                    out.writeObject(m);
+                }
+                Files.move(tmp, cached, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                // only a cache
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Where the metering of a rule set is kept between runs, by the content hash of its files, when the launcher
+     * names a cache folder (system property {@code tariff.meter.cache}): a run whose rules were seen before then
+     * measures the events while the rules compile. Null without a cache folder.
+     */
+    private static Path cacheFile(Rules rules) {
+        String dir = System.getProperty("tariff.meter.cache");
+        if (dir == null || dir.isBlank()) {
+            return null;
+        }
+        try {
+            String version = rules.isBundled() ? "bundled-" + RuleSource.bundled().version() : rules.key;
+            return Path.of(dir, "metering-" + version + "-" + Metering.class.getName().hashCode() + ".ser");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Metering metering(Catalog catalog) {
+        List<Metering.Meter> meters = new ArrayList<>();
+        Map<Integer, java.util.Set<String>> values = new java.util.HashMap<>();
+        for (MeterDef m : catalog.measuredMeters()) {
+            Measurement how = m.measurement();
+            int index = meters.size();
+            meters.add(new Metering.Meter(index, m.code(), Metering.Shape.valueOf(m.shape().name()), m.field(),
+                    m.seriesField(), m.valueField(), m.dimension(), m.decimal(), how.source(),
+                    Metering.Agg.valueOf(how.measure().name()), how.column()));
+            values.put(index, m.dimensionValues().keySet());
+        }
+        return new Metering(List.copyOf(meters), Metering.sources(meters, values), catalog.defaultPlan(),
+                catalog.declaredZone() == null ? null : catalog.declaredZone().getId());
     }
 
     /** The plan codes of the rules' catalog (the event generator picks accounts' plans from them). */
     public static List<String> planCodes(Rules rules) throws BadRulesException {
-        return engine(rules).rules().catalog().plans().stream().map(PlanDef::code).toList();
+        return engine(rules).catalog().plans().stream().map(PlanDef::code).toList();
     }
 
-    private static LiveEvaluator engine(Rules rules) throws BadRulesException {
-        LiveEvaluator engine = ENGINES.get(rules.key);
+    private static Evaluator engine(Rules rules) throws BadRulesException {
+        Evaluator engine = ENGINES.get(rules.key);
         if (engine != null) {
             return engine;
         }
@@ -161,30 +233,18 @@ public final class BillingBridge {
         }
     }
 
-    private static LiveEvaluator load(Rules rules) throws BadRulesException {
+    static Evaluator load(Rules rules) throws BadRulesException {
         try {
             if (rules.isBundled()) {
-                return LiveEvaluator.load(null);
+                return Evaluator.compile(RuleSource.bundled());
             }
-            Path dir = Files.createTempDirectory("tariff-meter-rules");
-            List<Path> written = new ArrayList<>();
-            for (Map.Entry<String, byte[]> e : rules.files.entrySet()) {
-                Path p = dir.resolve(e.getKey());
-                Files.createDirectories(p.getParent());
-                Files.write(p, e.getValue());
-                written.add(p);
+            java.util.LinkedHashMap<String, byte[]> ordered = new java.util.LinkedHashMap<>();
+            for (String name : rules.order) {
+                ordered.put(name, rules.files.get(name));
             }
-            try {
-                return LiveEvaluator.load(dir);
-            } finally {
-                for (int i = written.size() - 1; i >= 0; i--) {
-                    Files.deleteIfExists(written.get(i));
-                }
-            }
+            return Evaluator.compile(RuleSource.ofBytesInOrder("(shipped)", ordered));
         } catch (RuleCompilationException e) {
             throw new BadRulesException(e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

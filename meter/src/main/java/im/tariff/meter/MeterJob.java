@@ -1,48 +1,19 @@
 package im.tariff.meter;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count_distinct;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 /**
- * The metering job: raw events → daily series per app → requests → bills (evaluated in the executors) →
- * requests.jsonl, bills.jsonl (ordered by appId) and summary.json in the output folder.
+ * A metering run: checks the options against the rules' catalog (which sources it declares, its time zone and
+ * default plan), then lets an engine meter the events: DuckDB in this process by default, Spark for months
+ * that outgrow one machine. Both run the same SQL ({@link EventSql}) and build the same requests, bills and
+ * summary ({@link AppBills}, {@link Report}).
  */
 public final class MeterJob {
 
@@ -50,345 +21,165 @@ public final class MeterJob {
     public static final int BAD_INPUT = 2;
     public static final int BAD_RULES = 3;
 
-    private final SparkSession spark;
-    private final PrintStream err;
+    /** The engines: DuckDB (in-process, the default) and Spark (local or any master). */
+    enum Engine { DUCKDB, SPARK }
 
-    public MeterJob(SparkSession spark, PrintStream err) {
-        this.spark = spark;
-        this.err = err;
+    /**
+     * One run. events: source name → path (a file or a folder of part files); accounts may be null; zone and
+     * defaultPlan override the catalog's when not null; rules null = the rules bundled in the core jar.
+     */
+    record Options(YearMonth month, Map<String, String> events, String accounts, String out, String zone,
+                   Path rules, String defaultPlan, Engine engine, String master, boolean stageTimes) {
     }
 
-    /** Runs the job; returns the exit status. Bad input is reported on err in plain words. */
-    int run(MeterOptions o) throws IOException {
+    /** What an engine needs: the options checked, the catalog's metering, the SQL and the per-app code. */
+    record Run(Options options, BillingBridge.Rules rules, Metering metering, List<Metering.Source> sources,
+               ZoneId zone, EventSql sql, AppBills bills, PrintStream err,
+               java.util.concurrent.CompletableFuture<BillingBridge.BadRulesException> compiled) {
+
+        String path(Metering.Source s) {
+            return options.events().get(s.name());
+        }
+
+        /** Waits for the whole rule set; true when it compiled (an engine evaluates no bill before). */
+        boolean rulesCompiled() {
+            return compiled.join() == null;
+        }
+    }
+
+    private final PrintStream err;
+    private final org.apache.spark.sql.SparkSession spark;
+
+    /** A job on the engine its options name; spark: a session to use for the Spark engine (tests), or null. */
+    public MeterJob(PrintStream err, org.apache.spark.sql.SparkSession spark) {
+        this.err = err;
+        this.spark = spark;
+    }
+
+    int run(Options o) throws IOException {
         long t0 = System.nanoTime();
         BillingBridge.Rules rules;
         try {
             rules = o.rules() == null ? BillingBridge.Rules.bundled() : BillingBridge.Rules.fromDirectory(o.rules());
-            BillingBridge.check(rules);
         } catch (IOException e) {
             err.println("error: --rules " + o.rules() + ": cannot be read (" + e.getMessage() + ")");
             return BAD_INPUT;
-        } catch (BillingBridge.BadRulesException e) {
-            err.println(e.getMessage());
-            err.println("error: the rules do not compile");
-            return BAD_RULES;
         }
-        StatsAccumulator stats = new StatsAccumulator();
-        spark.sparkContext().register(stats, "tariff meter input stats");
-        EventSources sources = new EventSources(spark, stats);
-        EventTime time = new EventTime(o.month(), o.zone());
-        LinkedHashSet<String> regions;
-        try {
-            regions = new LinkedHashSet<>(BillingBridge.regions(rules)); // compiled above: cannot fail now
-        } catch (BillingBridge.BadRulesException e) {
-            throw new IllegalStateException(e);
+        if (o.engine() == Engine.DUCKDB) {
+            DuckEngine.open(); // DuckDB loads while the catalog compiles
         }
-
-        Dataset<Row> items;
-        Dataset<Row> accounts = null;
+        // what the catalog measures (kept between runs by the launcher: the rules then compile while the events are
+        // measured)
+        Metering metering;
         try {
-            items = dau(sources.read(Input.LOGINS, o.logins(), new EventParser(Input.LOGINS, time, regions)));
-            if (o.groups() != null) {
-                items = items.unionByName(groups(sources.read(Input.GROUPS, o.groups(),
-                        new EventParser(Input.GROUPS, time, regions))));
-            }
-            if (o.barrage() != null) {
-                items = items.unionByName(barrage(sources.read(Input.BARRAGE, o.barrage(),
-                        new EventParser(Input.BARRAGE, time, regions))));
-            }
-            if (o.accounts() != null) {
-                accounts = sources.accounts(o.accounts());
-                items = items.unionByName(accountItems(accounts));
-            }
-        } catch (BadInputException e) {
-            err.println("error: " + e.getMessage());
+            metering = BillingBridge.metering(rules);
+        } catch (BillingBridge.BadRulesException e) {
+            return badRules(e);
+        }
+        Phases.mark("catalog read");
+        String defaultPlan = o.defaultPlan() != null ? o.defaultPlan() : metering.defaultPlan();
+        AppBills bills = new AppBills(o.month(), defaultPlan, metering.meters().stream()
+                .filter(m -> o.events().containsKey(m.source())).toList());
+        java.util.concurrent.CompletableFuture<BillingBridge.BadRulesException> compiled =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        BillingBridge.check(rules);
+                        Phases.mark("rules compiled");
+                        warmUp(rules, metering, bills, o.month());
+                        Phases.mark("first bill evaluated");
+                        return null;
+                    } catch (BillingBridge.BadRulesException e) {
+                        return e;
+                    }
+                });
+        if (metering.meters().isEmpty()) {
+            err.println("error: the catalog of these rules declares no meter measured from raw events; declare one "
+                    + "in catalog.drl, e.g. .measured(\"events\", Measure.DISTINCT_PER_DAY, \"user\")");
             return BAD_INPUT;
         }
-
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<BillingBridge.Rules> shipped = jsc.broadcast(rules);
-        Dataset<Row> perApp = items.groupBy(col("appId"))
-                .agg(collect_list(struct(col("kind"), col("day"), col("region"), col("count"), col("mbps"),
-                        col("line"), col("text"))).as("items"))
-                .orderBy(col("appId").asc_nulls_last());
-        Dataset<Row> evaluated = perApp
-                .mapPartitions(new Evaluator(shipped, o.month(), o.defaultPlan()),
-                        org.apache.spark.sql.Encoders.row(Evaluator.OUT))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            try {
-                evaluated.count();
-            } catch (Exception e) {
-                String unreadable = unreadable(e);
-                if (unreadable == null) {
-                    throw e;
-                }
-                err.println("error: an input file could not be read: " + unreadable);
+        List<String> declared = metering.sources().stream().map(Metering.Source::name).toList();
+        for (String name : o.events().keySet()) {
+            if (metering.source(name) == null) {
+                err.println("error: --" + name + ": the catalog measures no meter from an event source named " + name
+                        + " (its sources: " + String.join(", ", declared) + ")");
                 return BAD_INPUT;
             }
-            Configuration conf = spark.sparkContext().hadoopConfiguration();
-            Path out = new Path(o.out());
-            FileSystem fs = out.getFileSystem(conf);
-            fs.setWriteChecksum(false);
-            fs.mkdirs(out);
-            Path tmp = new Path(out, ".meter-" + UUID.randomUUID());
-            try {
-                evaluated.filter(col("request").isNotNull()).select(col("request")).write().text(
-                        new Path(tmp, "requests").toString());
-                evaluated.select(col("out")).write().text(new Path(tmp, "bills").toString());
-                concat(fs, new Path(tmp, "requests"), new Path(out, "requests.jsonl"));
-                concat(fs, new Path(tmp, "bills"), new Path(out, "bills.jsonl"));
-            } finally {
-                fs.delete(tmp, true);
+        }
+        if (o.events().isEmpty() && o.accounts() == null) {
+            err.println("error: no input: give the events of the catalog's sources (" + declared.stream()
+                    .map(n -> "--" + n + " FILE").reduce((a, b) -> a + ", " + b).orElse("") + ") and/or --accounts");
+            return BAD_INPUT;
+        }
+        String zoneText = o.zone() != null ? o.zone() : metering.timeZone();
+        if (zoneText == null) {
+            err.println("error: the catalog declares no time zone ($c.timeZone(\"…\")) and no --zone was given: the "
+                    + "natural days cannot be told");
+            return BAD_INPUT;
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(zoneText);
+        } catch (DateTimeException e) {
+            err.println("error: --zone " + zoneText + ": unknown time zone");
+            return BAD_INPUT;
+        }
+        List<Metering.Source> given = metering.sources().stream().filter(s -> o.events().containsKey(s.name()))
+                .toList();
+        Dialect dialect = o.engine() == Engine.SPARK ? Dialect.SPARK : Dialect.DUCKDB;
+        Run run = new Run(o, rules, metering, given, zone, new EventSql(dialect, o.month(), zone),
+                bills, err, compiled);
+        Outcome result = o.engine() == Engine.SPARK ? new SparkEngine(spark).run(run) : new DuckEngine().run(run);
+        if (result.exit() != OK) {
+            // rules that do not compile come first, as they would have without the overlap
+            BillingBridge.BadRulesException bad = compiled.join();
+            return bad != null ? badRules(bad) : result.exit();
+        }
+        Report.print(result.summary(), err);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long events = 0;
+        for (Metering.Source s : given) {
+            events += result.summary().path("inputs").path(s.name()).path("read").asLong();
+        }
+        err.printf("meter: %d apps, %d events in %.1f s (%.0f events/s) on %s; wrote %s%n",
+                result.summary().path("apps").asLong(), events, secs, events / secs,
+                o.engine().name().toLowerCase(java.util.Locale.ROOT), o.out());
+        return OK;
+    }
+
+    /**
+     * Evaluates one made-up app (a figure of 1 for each measured meter on the month's first day) while the events
+     * are being measured, so that the engine's first-use work is done before the real bills.
+     */
+    private static void warmUp(BillingBridge.Rules rules, Metering metering, AppBills bills, YearMonth month) {
+        RequestJson.Usage u = new RequestJson.Usage();
+        int day = (int) month.atDay(1).toEpochDay();
+        for (Metering.Meter m : metering.meters()) {
+            String dim = null;
+            if (m.shape() == Metering.Shape.DAILY) {
+                Metering.Source s = metering.source(m.source());
+                dim = s.columns().stream().filter(c -> c.name().equals(m.dimension())).findFirst()
+                        .map(c -> c.values().iterator().next()).orElse(null);
             }
-            ObjectNode summary = summary(o, stats.value(), evaluated, accounts);
-            try (OutputStream os = fs.create(new Path(out, "summary.json"), true)) {
-                os.write(RequestJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
-                os.write('\n');
-            }
-            report(summary);
-            double secs = (System.nanoTime() - t0) / 1e9;
-            long events = summary.path("inputs").path("logins").path("read").asLong()
-                    + summary.path("inputs").path("groups").path("read").asLong()
-                    + summary.path("inputs").path("barrage").path("read").asLong();
-            err.printf("meter: %d apps, %d events in %.1f s (%.0f events/s); wrote %s%n",
-                    summary.path("apps").asLong(), events, secs, events / secs, o.out());
-            return OK;
-        } finally {
-            evaluated.unpersist();
+            u.put(m.index(), m.daily() ? day : null, dim, m.decimalValue() ? java.math.BigDecimal.ONE : (Number) 1L);
+        }
+        try {
+            bills.app(rules, "warm-up", u, List.of());
+        } catch (RuntimeException e) {
+            // only a warm-up: the real bills report their own problems
         }
     }
 
-    // --- per-app items: (appId, kind, day, region, count, mbps, line, text) -----------------------------------
-
-    private static Dataset<Row> shape(Dataset<Row> d, int kind, Column day, Column region, Column count, Column mbps,
-                                      Column line, Column text) {
-        return d.select(col("appId"), lit(kind).as("kind"), day.as("day"), region.as("region"), count.as("count"),
-                mbps.as("mbps"), line.as("line"), text.as("text"));
+    private int badRules(BillingBridge.BadRulesException e) {
+        err.println(e.getMessage());
+        err.println("error: the rules do not compile");
+        return BAD_RULES;
     }
 
-    private static final Column NO_TEXT = lit(null).cast(DataTypes.StringType);
-    private static final Column NO_COUNT = lit(null).cast(DataTypes.LongType);
-    private static final Column NO_DAY = lit(null).cast(DataTypes.IntegerType);
-    private static final Column NO_MBPS = lit(null).cast(DataTypes.createDecimalType(38, EventParser.MBPS_SCALE));
-
-    /** Daily DAU: the exact number of distinct users of the app that logged in that day. */
-    static Dataset<Row> dau(Dataset<Row> logins) {
-        Dataset<Row> d = logins.groupBy(col("appId"), col("day")).agg(count_distinct(col("userId")).as("n"));
-        return shape(d, Evaluator.KIND_DAU, col("day"), NO_TEXT, col("n"), NO_MBPS, NO_COUNT, NO_TEXT);
-    }
-
-    /** A day's group count: its highest snapshot. */
-    static Dataset<Row> groups(Dataset<Row> snapshots) {
-        Dataset<Row> d = snapshots.groupBy(col("appId"), col("day")).agg(max(col("groups")).as("n"));
-        return shape(d, Evaluator.KIND_GROUPS, col("day"), NO_TEXT, col("n"), NO_MBPS, NO_COUNT, NO_TEXT);
-    }
-
-    /** A day's barrage peak per region: its highest sample. */
-    static Dataset<Row> barrage(Dataset<Row> samples) {
-        Dataset<Row> d = samples.groupBy(col("appId"), col("day"), col("region")).agg(max(col("mbps")).as("peak"));
-        return shape(d, Evaluator.KIND_BARRAGE, col("day"), col("region"), NO_COUNT, col("peak"), NO_COUNT, NO_TEXT);
-    }
-
-    private static Dataset<Row> accountItems(Dataset<Row> accounts) {
-        return shape(accounts, Evaluator.KIND_ACCOUNT, NO_DAY, NO_TEXT, NO_COUNT, NO_MBPS, col("line"), col("text"));
-    }
-
-    // --- output -------------------------------------------------------------------------------------------
-
-    /** Streams the part files of a Spark text output, in partition order, into one file. */
-    private static void concat(FileSystem fs, Path parts, Path target) throws IOException {
-        List<FileStatus> files = new ArrayList<>();
-        for (FileStatus f : fs.listStatus(parts)) {
-            String n = f.getPath().getName();
-            if (f.isFile() && n.startsWith("part-")) {
-                files.add(f);
-            }
+    /** What an engine did: the exit status and, when 0, the summary it wrote. */
+    record Outcome(int exit, com.fasterxml.jackson.databind.node.ObjectNode summary) {
+        static Outcome failed(int exit) {
+            return new Outcome(exit, null);
         }
-        files.sort(Comparator.comparing(f -> f.getPath().getName()));
-        byte[] buf = new byte[1 << 16];
-        try (OutputStream os = fs.create(target, true)) {
-            for (FileStatus f : files) {
-                try (InputStream in = fs.open(f.getPath())) {
-                    int n;
-                    while ((n = in.read(buf)) > 0) {
-                        os.write(buf, 0, n);
-                    }
-                }
-            }
-        }
-    }
-
-    private ObjectNode summary(MeterOptions o, List<PartStats> parts, Dataset<Row> evaluated, Dataset<Row> accounts) {
-        ObjectNode s = RequestJson.MAPPER.createObjectNode();
-        s.put("billingMonth", o.month().toString());
-        s.put("zone", o.zone().getId());
-
-        Row counts = evaluated.agg(
-                count_distinct(col("appId")).as("apps"),
-                sum(when(col("error"), 0).otherwise(1)).as("bills"),
-                sum(when(col("error"), 1).otherwise(0)).as("errors"),
-                sum(when(col("accountError"), 1).otherwise(0)).as("accountErrors")).first();
-        s.put("apps", counts.getLong(0));
-        s.put("bills", counts.isNullAt(1) ? 0 : counts.getLong(1));
-        s.put("errorRecords", counts.isNullAt(2) ? 0 : counts.getLong(2));
-
-        // input stats: merge the partitions' reports; number bad text rows by file line
-        Map<String, List<PartStats>> byInput = new HashMap<>();
-        for (PartStats p : parts) {
-            byInput.computeIfAbsent(p.input, k -> new ArrayList<>()).add(p);
-        }
-        ObjectNode inputs = s.putObject("inputs");
-        List<ObjectNode> details = new ArrayList<>();
-        TreeMap<String, Long> allReasons = new TreeMap<>();
-        long badTotal = 0;
-        for (Input in : Input.values()) {
-            String path = switch (in) {
-                case LOGINS -> o.logins();
-                case GROUPS -> o.groups();
-                case BARRAGE -> o.barrage();
-            };
-            if (path == null) {
-                continue;
-            }
-            List<PartStats> ps = byInput.getOrDefault(in.label, List.of());
-            long read = 0, used = 0, outside = 0, bad = 0;
-            TreeMap<String, Long> reasons = new TreeMap<>();
-            boolean parquet = path.toLowerCase(java.util.Locale.ROOT).endsWith(".parquet");
-            ps.sort(Comparator.comparing((PartStats p) -> p.file).thenComparingLong(p -> p.start));
-            Map<String, Long> base = new HashMap<>();
-            for (PartStats p : ps) {
-                read += p.read;
-                used += p.used;
-                outside += p.outside;
-                p.badByReason.forEach((r, n) -> reasons.merge(r, n, Long::sum));
-                long before = base.getOrDefault(p.file, 0L);
-                base.put(p.file, before + p.lines);
-                for (PartStats.BadRow b : p.bad) {
-                    ObjectNode d = RequestJson.MAPPER.createObjectNode();
-                    d.put("input", in.label);
-                    d.put("file", b.file());
-                    if (parquet) {
-                        if (b.position() >= 0) {
-                            d.put("row", b.position() + 1);
-                        }
-                    } else {
-                        d.put("line", before + b.position() + 1);
-                    }
-                    d.put("reason", b.reason());
-                    if (b.text() != null) {
-                        d.put("text", b.text());
-                    }
-                    details.add(d);
-                }
-            }
-            for (long n : reasons.values()) {
-                bad += n;
-            }
-            ObjectNode i = inputs.putObject(in.label);
-            i.put("path", path);
-            i.put("read", read);
-            i.put("used", used);
-            i.put("ignoredOutsideMonth", outside);
-            i.put("bad", bad);
-            reasons.forEach((r, n) -> allReasons.merge(r, n, Long::sum));
-            badTotal += bad;
-        }
-        if (accounts != null) {
-            ObjectNode a = inputs.putObject("accounts");
-            a.put("path", o.accounts());
-            a.put("read", accounts.count());
-            a.put("refused", counts.isNullAt(3) ? 0 : counts.getLong(3));
-        }
-
-        details.sort(Comparator.comparing((ObjectNode d) -> d.path("input").asText())
-                .thenComparing(d -> d.path("file").asText())
-                .thenComparingLong(d -> d.has("line") ? d.path("line").asLong() : d.path("row").asLong()));
-        ObjectNode badRows = s.putObject("badRows");
-        badRows.put("total", badTotal);
-        ObjectNode br = badRows.putObject("byReason");
-        allReasons.forEach(br::put);
-        badRows.put("detailsShown", Math.min(details.size(), PartStats.DETAIL_CAP));
-        ArrayNode da = badRows.putArray("details");
-        details.stream().limit(PartStats.DETAIL_CAP).forEach(da::add);
-
-        // revenue per currency: total, by plan, by line code (decimal strings)
-        ObjectNode revenue = s.putObject("revenue");
-        Dataset<Row> bills = evaluated.filter(col("error").equalTo(false));
-        Map<String, ObjectNode> byCurrency = new TreeMap<>();
-        List<Row> plans = bills.groupBy(col("currency"), col("plan"))
-                .agg(sum(col("total")).as("amount"), org.apache.spark.sql.functions.count(lit(1)).as("bills"))
-                .orderBy(col("currency"), col("plan")).collectAsList();
-        for (Row r : plans) {
-            ObjectNode c = byCurrency.computeIfAbsent(r.getString(0), k -> {
-                ObjectNode n = RequestJson.MAPPER.createObjectNode();
-                n.put("total", "0.00");
-                n.putObject("byPlan");
-                n.putObject("billsByPlan");
-                n.putObject("byLineCode");
-                return n;
-            });
-            BigDecimal amount = money(r.getDecimal(2));
-            ((ObjectNode) c.get("byPlan")).put(r.getString(1), amount.toPlainString());
-            ((ObjectNode) c.get("billsByPlan")).put(r.getString(1), r.getLong(3));
-            c.put("total", money(new BigDecimal(c.get("total").asText()).add(amount)).toPlainString());
-        }
-        List<Row> codes = bills.select(col("currency"), explode(col("lines")).as("l"))
-                .groupBy(col("currency"), col("l.code")).agg(sum(col("l.amount")).as("amount"))
-                .collectAsList();
-        Map<String, Map<String, BigDecimal>> perCode = new TreeMap<>();
-        for (Row r : codes) {
-            perCode.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>()).put(r.getString(1), money(r.getDecimal(2)));
-        }
-        for (Map.Entry<String, ObjectNode> e : byCurrency.entrySet()) {
-            ObjectNode bc = (ObjectNode) e.getValue().get("byLineCode");
-            Map<String, BigDecimal> m = perCode.getOrDefault(e.getKey(), Map.of());
-            m.keySet().stream().sorted().forEach(k -> bc.put(k, m.get(k).toPlainString()));
-            revenue.set(e.getKey(), e.getValue());
-        }
-        return s;
-    }
-
-    /** When a job failed because an input file could not be read: the reason in one line, else null. */
-    static String unreadable(Throwable e) {
-        String found = null;
-        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
-            String m = c.getMessage();
-            if (m != null && (m.contains("FAILED_READ_FILE") || c instanceof IOException)) {
-                found = m;
-            }
-        }
-        if (found == null) {
-            return null;
-        }
-        String line = found.lines().findFirst().orElse(found);
-        return line.replaceAll("\\[[A-Z_.]+\\]\\s*", "");
-    }
-
-    private static BigDecimal money(BigDecimal v) {
-        return (v == null ? BigDecimal.ZERO : v).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    /** Bad rows and counts on stderr (the same first rows as summary.json). */
-    private void report(ObjectNode summary) {
-        ObjectNode bad = (ObjectNode) summary.get("badRows");
-        if (bad.path("total").asLong() == 0) {
-            return;
-        }
-        for (var d : bad.get("details")) {
-            String at = d.has("line") ? " line " + d.get("line").asLong()
-                    : d.has("row") ? " row " + d.get("row").asLong() : "";
-            err.println("bad row: " + d.path("input").asText() + " " + d.path("file").asText() + at + ": "
-                    + d.path("reason").asText() + (d.has("text") ? ": " + d.path("text").asText() : ""));
-        }
-        StringBuilder b = new StringBuilder("bad rows: " + bad.path("total").asLong() + " (");
-        List<String> parts = new ArrayList<>();
-        bad.get("byReason").fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + e.getValue().asLong()));
-        b.append(String.join(", ", parts)).append(")");
-        if (bad.path("total").asLong() > bad.path("detailsShown").asLong()) {
-            b.append("; the first ").append(bad.path("detailsShown").asLong()).append(" are listed in summary.json");
-        }
-        err.println(b);
     }
 
 }

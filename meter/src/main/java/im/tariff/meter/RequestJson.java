@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,11 +31,6 @@ final class RequestJson {
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
-    /** The usage fields the meter writes; an account's own values of them are replaced. */
-    static final String DAILY_DAU = "dailyDau";
-    static final String DAILY_GROUPS = "dailyGroups";
-    static final String BARRAGE = "barrage";
-
     private RequestJson() {
     }
 
@@ -48,14 +45,20 @@ final class RequestJson {
         }
     }
 
-    /** One app's metered daily figures, keyed by epoch day (barrage: then by region). */
-    static final class Series {
-        final TreeMap<Integer, Long> dau = new TreeMap<>();
-        final TreeMap<Integer, Long> groups = new TreeMap<>();
-        final TreeMap<Integer, TreeMap<String, BigDecimal>> barrage = new TreeMap<>();
+    /**
+     * One app's metered figures, by meter index: a monthly figure under day -1, a daily one under its epoch day;
+     * then by dimension value ("" without a dimension). A figure is a Long (whole) or a BigDecimal.
+     */
+    static final class Usage {
+        final TreeMap<Integer, TreeMap<Integer, TreeMap<String, Number>>> byMeter = new TreeMap<>();
+
+        void put(int meter, Integer day, String dim, Number value) {
+            byMeter.computeIfAbsent(meter, k -> new TreeMap<>()).computeIfAbsent(day == null ? -1 : day,
+                    k -> new TreeMap<>()).put(dim == null ? "" : dim, value);
+        }
 
         boolean isEmpty() {
-            return dau.isEmpty() && groups.isEmpty() && barrage.isEmpty();
+            return byMeter.isEmpty();
         }
     }
 
@@ -102,10 +105,12 @@ final class RequestJson {
 
     /**
      * The request: the account's fields (or appId, month and the default plan when there is no account line),
-     * then usage with the metered series, each sorted by date; empty series are left out, and so is an empty
-     * usage.
+     * then usage with each measured meter's figures in the catalog's order (a monthly figure as a number, a
+     * series sorted by date, then dimension value); a meter without figures is left out, and so is an empty
+     * usage. The account's own value of a measured field is replaced.
      */
-    static ObjectNode request(String appId, ObjectNode account, YearMonth month, String defaultPlan, Series s) {
+    static ObjectNode request(String appId, ObjectNode account, YearMonth month, String defaultPlan,
+                              List<Metering.Meter> meters, Usage u) {
         ObjectNode r;
         if (account != null) {
             r = account.deepCopy();
@@ -127,23 +132,26 @@ final class RequestJson {
             r.put("plan", defaultPlan);
         }
         ObjectNode usage = r.has("usage") ? (ObjectNode) r.get("usage") : MAPPER.createObjectNode();
-        usage.remove(DAILY_DAU);
-        usage.remove(DAILY_GROUPS);
-        usage.remove(BARRAGE);
-        if (!s.dau.isEmpty()) {
-            ArrayNode a = usage.putArray(DAILY_DAU);
-            s.dau.forEach((day, v) -> a.addObject().put("date", EventTime.date(day)).put("dau", v));
+        for (Metering.Meter m : meters) {
+            usage.remove(m.shape() == Metering.Shape.COUNT ? m.field() : m.series());
         }
-        if (!s.groups.isEmpty()) {
-            ArrayNode a = usage.putArray(DAILY_GROUPS);
-            s.groups.forEach((day, v) -> a.addObject().put("date", EventTime.date(day)).put("groups", v));
-        }
-        if (!s.barrage.isEmpty()) {
-            ArrayNode a = usage.putArray(BARRAGE);
-            for (Map.Entry<Integer, TreeMap<String, BigDecimal>> d : s.barrage.entrySet()) {
-                for (Map.Entry<String, BigDecimal> e : d.getValue().entrySet()) {
-                    a.addObject().put("date", EventTime.date(d.getKey())).put("region", e.getKey())
-                            .put("peakMbps", plain(e.getValue()));
+        for (Metering.Meter m : meters) {
+            TreeMap<Integer, TreeMap<String, Number>> figures = u.byMeter.get(m.index());
+            if (figures == null || figures.isEmpty()) {
+                continue;
+            }
+            if (m.shape() == Metering.Shape.COUNT) {
+                put(usage, m.field(), figures.firstEntry().getValue().firstEntry().getValue());
+                continue;
+            }
+            ArrayNode a = usage.putArray(m.series());
+            for (Map.Entry<Integer, TreeMap<String, Number>> day : figures.entrySet()) {
+                for (Map.Entry<String, Number> e : day.getValue().entrySet()) {
+                    ObjectNode o = a.addObject().put("date", LocalDate.ofEpochDay(day.getKey()).toString());
+                    if (m.shape() == Metering.Shape.DAILY) {
+                        o.put(m.dimension(), e.getKey());
+                    }
+                    put(o, m.value(), e.getValue());
                 }
             }
         }
@@ -152,6 +160,14 @@ final class RequestJson {
             r.set("usage", usage);
         }
         return r;
+    }
+
+    private static void put(ObjectNode o, String field, Number v) {
+        if (v instanceof BigDecimal b) {
+            o.put(field, plain(b));
+        } else {
+            o.put(field, v.longValue());
+        }
     }
 
     /** The shortest exact text of a decimal (12.500000 → 12.5, 10.000 → 10). */

@@ -15,6 +15,7 @@ class MeterBadRowsTest {
     @TempDir
     static Path dir;
     static TestMeter.Result result;
+    static TestMeter.Result spark;
     static Path logins;
     static Path groups;
     static Path barrage;
@@ -42,6 +43,16 @@ class MeterBadRowsTest {
                 "a1,2026-10-01T10:00:00+08:00,DOMESTIC,4.5"); // 5 good
         result = TestMeter.meter().logins(logins).groups(groups).barrage(barrage).into(dir.resolve("out"));
         assertThat(result.exit()).as(result.stderr()).isZero();
+        spark = TestMeter.meter().logins(logins).groups(groups).barrage(barrage).spark().into(dir.resolve("out-spark"));
+        assertThat(spark.exit()).as(spark.stderr()).isZero();
+    }
+
+    @Test
+    void bothEnginesGiveTheSameBadRowReport() throws Exception {
+        assertThat(spark.summary().path("badRows")).isEqualTo(result.summary().path("badRows"));
+        assertThat(spark.summary().path("inputs")).isEqualTo(result.summary().path("inputs"));
+        assertThat(TestMeter.outputs(spark)).isEqualTo(TestMeter.outputs(result));
+        assertThat(spark.stderr()).contains("bad row: logins " + logins + " line 3: unparseable time");
     }
 
     private static List<String> details(String input) throws Exception {
@@ -61,14 +72,14 @@ class MeterBadRowsTest {
 
     @Test
     void unparseableTimesAreCountedWithTheirLines() throws Exception {
-        assertThat(count(EventParser.BAD_TIME)).isEqualTo(2);
+        assertThat(count(EventSql.BAD_TIME)).isEqualTo(2);
         assertThat(details("logins")).contains("3: unparseable time", "7: unparseable time");
     }
 
     @Test
     void emptyAppIdAndUserIdAreCounted() throws Exception {
-        assertThat(count(EventParser.EMPTY_APP)).isEqualTo(1);
-        assertThat(count(EventParser.EMPTY_USER)).isEqualTo(1);
+        assertThat(count("empty appId")).isEqualTo(1);
+        assertThat(count("empty userId")).isEqualTo(1);
         assertThat(details("logins")).contains("4: empty appId", "5: empty userId");
     }
 

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,17 +28,20 @@ class MeterEndToEndTest {
     @BeforeAll
     static void generateAndMeter() throws Exception {
         data = dir.resolve("data");
-        EventGenerator.Settings s = new EventGenerator.Settings(40, 30_000, YearMonth.of(2026, 10), 11,
-                ZoneId.of(MeterOptions.DEFAULT_ZONE), "TRIAL");
-        new EventGenerator(TestMeter.spark(), s).write(data.toString(), true, true);
+        EventGenerator.Settings s = new EventGenerator.Settings(40, 30_000, YearMonth.of(2026, 10), 11, null, null);
+        assertThat(EventGenerator.command(s, null, data, true, true, System.err)).isZero();
         expectedRequests = Files.readAllLines(data.resolve("expected-requests.jsonl"), StandardCharsets.UTF_8);
         csv = run("csv", dir.resolve("out-csv"));
     }
 
     static TestMeter.Result run(String ext, Path out) throws Exception {
+        return run(ext, out, MeterJob.Engine.DUCKDB);
+    }
+
+    static TestMeter.Result run(String ext, Path out, MeterJob.Engine engine) throws Exception {
         TestMeter.Result r = TestMeter.meter().logins(data.resolve("logins." + ext))
                 .groups(data.resolve("groups." + ext)).barrage(data.resolve("barrage." + ext))
-                .accounts(data.resolve("accounts.jsonl")).into(out);
+                .accounts(data.resolve("accounts.jsonl")).engine(engine).into(out);
         assertThat(r.exit()).as(r.stderr()).isZero();
         return r;
     }
@@ -66,6 +68,16 @@ class MeterEndToEndTest {
         TestMeter.Result parquet = run("parquet", dir.resolve("out-parquet"));
         assertThat(parquet.requestLines()).isEqualTo(csv.requestLines());
         assertThat(parquet.billLines()).isEqualTo(csv.billLines());
+    }
+
+    @Test
+    void sparkGivesTheSameOutputsFromCsvAndFromParquet() throws Exception {
+        List<String> expected = TestMeter.outputs(csv);
+        TestMeter.Result sparkCsv = run("csv", dir.resolve("spark-csv"), MeterJob.Engine.SPARK);
+        TestMeter.Result sparkParquet = run("parquet", dir.resolve("spark-parquet"), MeterJob.Engine.SPARK);
+        assertThat(TestMeter.outputs(sparkCsv)).isEqualTo(expected);
+        assertThat(sparkParquet.requestLines()).isEqualTo(expectedRequests);
+        assertThat(sparkParquet.billLines()).isEqualTo(csv.billLines());
     }
 
     @Test

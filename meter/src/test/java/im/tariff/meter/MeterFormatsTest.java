@@ -28,6 +28,8 @@ class MeterFormatsTest {
                 "{\"appId\":\"a\",\"time\":\"2026-10-05T09:00:00+08:00\",\"region\":\"DOMESTIC\",\"mbps\":7.125}");
         TestMeter.Result r = TestMeter.meter().logins(logins).barrage(barrage).into(dir.resolve("out"));
         assertThat(r.exit()).as(r.stderr()).isZero();
+        TestMeter.Result s = TestMeter.meter().logins(logins).barrage(barrage).spark().into(dir.resolve("out-spark"));
+        assertThat(TestMeter.outputs(s)).isEqualTo(TestMeter.outputs(r));
         // 1791131400000 = 2026-10-05T00:30:00+08:00
         assertThat(r.dau("a")).containsExactly("2026-10-05=2");
         assertThat(r.series("a", "barrage", "peakMbps")).containsExactly("2026-10-05=7.125");
@@ -57,6 +59,8 @@ class MeterFormatsTest {
                 barrage).write().parquet(bp.toString());
         TestMeter.Result r = TestMeter.meter().logins(lp).barrage(bp).into(dir.resolve("out"));
         assertThat(r.exit()).as(r.stderr()).isZero();
+        TestMeter.Result s = TestMeter.meter().logins(lp).barrage(bp).spark().into(dir.resolve("out-spark"));
+        assertThat(TestMeter.outputs(s)).isEqualTo(TestMeter.outputs(r));
         assertThat(r.dau("a")).containsExactly("2026-10-04=1", "2026-10-05=1");
         assertThat(r.series("a", "barrage", "peakMbps")).containsExactly("2026-10-05=2.5");
     }

@@ -17,9 +17,7 @@ class MeterRulesTest {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Files.writeString(rules.resolve("broken.drl"), "package x;\nrule \"oops\"\nwhen\n  Foo( x > )\nthen\nend\n");
         Path logins = TestMeter.write(dir, "logins.csv", "appId,userId,time", "a,u,2026-10-01T10:00:00+08:00");
-        TestMeter.Run run = TestMeter.meter().logins(logins);
-        run.rules = rules;
-        TestMeter.Result r = run.into(dir.resolve("out"));
+        TestMeter.Result r = TestMeter.meter().logins(logins).rules(rules).into(dir.resolve("out"));
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.stderr()).contains(rules.resolve("broken.drl").toString()).contains("the rules do not compile");
         assertThat(dir.resolve("out")).doesNotExist();

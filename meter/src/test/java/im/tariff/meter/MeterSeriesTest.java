@@ -14,6 +14,7 @@ class MeterSeriesTest {
     @TempDir
     static Path dir;
     static TestMeter.Result result;
+    static TestMeter.Result spark;
 
     static final String EPOCH_NOON = Long.toString(
             OffsetDateTime.parse("2026-10-07T12:00:00+08:00").toInstant().toEpochMilli());
@@ -51,6 +52,13 @@ class MeterSeriesTest {
                 "live,2026-10-03T11:00:00+08:00,DOMESTIC,0.10");
         result = TestMeter.meter().logins(logins).groups(groups).barrage(barrage).into(dir.resolve("out"));
         assertThat(result.exit()).as(result.stderr()).isZero();
+        spark = TestMeter.meter().logins(logins).groups(groups).barrage(barrage).spark().into(dir.resolve("out-spark"));
+        assertThat(spark.exit()).as(spark.stderr()).isZero();
+    }
+
+    @Test
+    void sparkWritesTheSameRequestsBillsAndSummaryByteForByte() throws Exception {
+        assertThat(TestMeter.outputs(spark)).isEqualTo(TestMeter.outputs(result));
     }
 
     @Test

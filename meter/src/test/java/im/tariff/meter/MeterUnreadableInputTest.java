@@ -58,6 +58,44 @@ class MeterUnreadableInputTest {
     }
 
     @Test
+    void anEventSourceTheCatalogDoesNotMeasureIsExit2NamingTheSources() throws Exception {
+        TestMeter.Result r = TestMeter.meter().logins(goodLogins()).events("clicks", goodLogins())
+                .into(dir.resolve("out"));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).contains("--clicks").contains("logins, groups, barrage");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aFloatingPointAmountColumnInParquetIsExit2() throws Exception {
+        Path p = dir.resolve("barrage.parquet");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var s = c.createStatement()) {
+            s.execute("COPY (SELECT 'a' AS appId, 1791131400000 AS time, 'DOMESTIC' AS region, 1.5::DOUBLE AS mbps) TO '"
+                    + p + "' (FORMAT parquet)");
+        }
+        for (MeterJob.Engine e : MeterJob.Engine.values()) {
+            TestMeter.Result r = TestMeter.meter().logins(goodLogins()).barrage(p).engine(e)
+                    .into(dir.resolve("out-" + e));
+            assertThat(r.exit()).as(r.stderr()).isEqualTo(2);
+            assertThat(r.stderr()).contains("column mbps is floating");
+        }
+    }
+
+    @Test
+    void theCommandLineTakesTheCatalogsSourcesAsOptions() throws Exception {
+        Path out = dir.resolve("cli-out");
+        assertThat(MeterCli.run("meter", "--month", "2026-10", "--logins", goodLogins().toString(), "--out",
+                out.toString())).isZero();
+        assertThat(out.resolve("requests.jsonl")).exists();
+        assertThat(MeterCli.run("meter", "--month", "2026-10", "--events", "logins=" + goodLogins(), "--out",
+                dir.resolve("cli-out2").toString(), "--engine", "duckdb")).isZero();
+        assertThat(Files.readString(dir.resolve("cli-out2/requests.jsonl")))
+                .isEqualTo(Files.readString(out.resolve("requests.jsonl")));
+        assertThat(MeterCli.run("meter", "--month", "2026-10", "--logins", goodLogins().toString(), "--out",
+                dir.resolve("cli-out3").toString(), "--engine", "flink")).isEqualTo(2);
+    }
+
+    @Test
     void theCommandLineRefusesABadMonthWithExit2() {
         assertThat(MeterCli.run("meter", "--month", "2026-13", "--logins", "x.csv", "--out", "o")).isEqualTo(2);
     }

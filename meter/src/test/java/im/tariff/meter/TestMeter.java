@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,25 +76,28 @@ final class TestMeter {
 
     static final class Run {
         String month = "2026-10";
-        Path logins;
-        Path groups;
-        Path barrage;
+        final java.util.Map<String, String> events = new java.util.LinkedHashMap<>();
         Path accounts;
-        String zone = MeterOptions.DEFAULT_ZONE;
+        String zone;
         Path rules;
+        String defaultPlan;
+        MeterJob.Engine engine = MeterJob.Engine.DUCKDB;
 
         Run logins(Path p) {
-            logins = p;
-            return this;
+            return events("logins", p);
         }
 
         Run groups(Path p) {
-            groups = p;
-            return this;
+            return events("groups", p);
         }
 
         Run barrage(Path p) {
-            barrage = p;
+            return events("barrage", p);
+        }
+
+        /** The events of the catalog's source NAME (as --NAME FILE). */
+        Run events(String source, Path p) {
+            events.put(source, p.toString());
             return this;
         }
 
@@ -109,20 +111,47 @@ final class TestMeter {
             return this;
         }
 
+        Run rules(Path dir) {
+            rules = dir;
+            return this;
+        }
+
+        Run engine(MeterJob.Engine e) {
+            engine = e;
+            return this;
+        }
+
+        Run spark() {
+            return engine(MeterJob.Engine.SPARK);
+        }
+
         Result into(Path out) throws IOException {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            MeterOptions o = new MeterOptions(YearMonth.parse(month), s(logins), s(groups), s(barrage), s(accounts),
-                    out.toString(), ZoneId.of(zone), rules, "TRIAL", false);
+            MeterJob.Options o = new MeterJob.Options(YearMonth.parse(month), events,
+                    accounts == null ? null : accounts.toString(), out.toString(), zone, rules, defaultPlan, engine,
+                    null, false);
             int exit;
             try (PrintStream ps = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                exit = new MeterJob(spark(), ps).run(o);
+                exit = new MeterJob(ps, engine == MeterJob.Engine.SPARK ? TestMeter.spark() : null).run(o);
             }
             return new Result(exit, err.toString(StandardCharsets.UTF_8), out);
         }
+    }
 
-        private static String s(Path p) {
-            return p == null ? null : p.toString();
+    /** The three output files of a run, as text. */
+    static List<String> outputs(Result r) throws IOException {
+        List<String> all = new ArrayList<>();
+        for (String f : List.of("requests.jsonl", "bills.jsonl", "summary.json")) {
+            all.add(f + ":\n" + Files.readString(r.out().resolve(f), StandardCharsets.UTF_8));
         }
+        return all;
+    }
+
+    /** The repository's folder (meter/ runs its tests in meter/). */
+    static Path repo(String relative) {
+        Path here = Path.of("").toAbsolutePath();
+        Path root = Files.exists(here.resolve("rules")) ? here : here.getParent();
+        return root.resolve(relative);
     }
 
     static Run meter() {
