@@ -87,6 +87,16 @@ class PrecompiledRulesTest {
     }
 
     @Test
+    void anEvaluatorOnThePrecompiledRulesClosesLikeAnyOther() throws Exception {
+        CompiledRuleSet own = RuleCompiler.compile(RuleSource.bundled(), true);
+        Evaluator e = new Evaluator(own);
+        BillRequest r = e.reader().read("{\"appId\":\"1\",\"billingMonth\":\"2026-10\",\"plan\":\"PRO\"}");
+        assertThat(e.evaluate(r).lines()).isNotEmpty();
+        e.close(); // what a reload does to the rule set it replaces
+        own.dispose();
+    }
+
+    @Test
     void aFolderWithOneByteChangedIsCompiledFromItsText() throws Exception {
         java.util.LinkedHashMap<String, byte[]> files = RuleSource.fromDirectory(Path.of("rules")).contents();
         // rules/ as it is on disk is what the build compiled: loaded as such
