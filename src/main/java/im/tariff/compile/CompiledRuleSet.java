@@ -6,13 +6,16 @@ import org.kie.api.runtime.KieContainer;
 
 /**
  * What the compiler makes of a {@link RuleSource}: the immutable Drools knowledge base, the container that owns
- * it, the catalog its rules declare, and where each rule is written. An {@code Evaluator} bills with it.
+ * it (null for a rule set loaded as the build compiled it), the catalog its rules declare, and where each rule is
+ * written. An {@code Evaluator} bills with it.
  */
 public record CompiledRuleSet(RuleSource source, KieContainer container, KieBase kieBase, Catalog catalog,
                               RuleLocator locator) {
 
     /** Releases what Drools holds for this rule set. */
     public void dispose() {
-        container.dispose();
+        if (container != null) {
+            container.dispose();
+        }
     }
 }

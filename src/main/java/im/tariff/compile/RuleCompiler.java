@@ -42,6 +42,11 @@ public final class RuleCompiler {
     }
 
     public static CompiledRuleSet compile(RuleSource source) throws RuleCompilationException {
+        return compile(source, PRECOMPILED_ALLOWED);
+    }
+
+    /** As {@link #compile(RuleSource)}; with precompiled false the rules are compiled even if the build did. */
+    static CompiledRuleSet compile(RuleSource source, boolean precompiled) throws RuleCompilationException {
         if (source.files().isEmpty()) {
             throw new RuleCompilationException(List.of(new RuleProblem(source.origin(), 0,
                     "没有规则文件 (no .drl files or decision tables in the rules folder)")));
@@ -62,61 +67,67 @@ public final class RuleCompiler {
             throw new RuleCompilationException(use.problems());
         }
         KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = ks.newReleaseId("im.tariff", "rules", "1.0." + BUILDS.incrementAndGet());
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
-            kfs.write(KIE_PREFIX + kieName(source, file.getKey()), file.getValue());
-        }
-        Set<String> leftOut = use.leftOut(source);
-        for (Map.Entry<String, String> file : Library.files().entrySet()) {
-            kfs.write(KIE_PREFIX + LIBRARY_KEY + file.getKey(), Library.without(file.getValue(), leftOut));
-        }
-        List<RuleProblem> problems = new ArrayList<>();
-        KieBuilder builder;
-        try {
-            builder = ks.newKieBuilder(kfs).buildAll();
-        } catch (RuntimeException e) {
-            // some malformed DRL throws instead of reporting a message
-            problems.add(new RuleProblem(displayName(source, null), 0, "规则无法编译 (rules do not compile): "
-                    + firstLine(String.valueOf(e.getMessage()))));
-            throw new RuleCompilationException(problems);
-        }
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(toProblem(source, m));
-        }
-        dropEchoes(problems);
-        problems = sameInEveryRow(source, problems);
-        if (!problems.isEmpty()) {
-            ks.getRepository().removeKieModule(releaseId);
-            throw new RuleCompilationException(problems);
-        }
-        KieContainer container = ks.newKieContainer(releaseId);
-        // the container keeps what it needs; the repository copy would only pile up over reloads
-        ks.getRepository().removeKieModule(releaseId);
+        Map<String, String> kieFiles = kieFiles(source, use);
         // A rule set is never changed in place (a reload builds a new one), so its KieBase is immutable: its
         // sessions keep facts in one identity store instead of a store per fact class, which a pooled session
-        // would otherwise rebuild for every bill (docs/PERFORMANCE.md). Made first, so that it takes the
-        // compiled packages as they are (a second KieBase of one container gets serialized copies).
+        // would otherwise rebuild for every bill (docs/PERFORMANCE.md).
         KieBaseConfiguration conf = ks.newKieBaseConfiguration();
         conf.setOption(KieBaseMutabilityOption.DISABLED);
         // MVEL constraints are interpreted until jitted to bytecode, by default after 20 evaluations each: jitting
         // them at their first one shortened a cold 200,000-line batch by about a tenth (docs/PERFORMANCE.md)
         conf.setOption(ConstraintJittingThresholdOption.get(0));
-        KieBase kieBase = container.newKieBase(conf);
+        // the very files the build compiled into the jar (the bundled rules, or a folder identical to them) are
+        // not compiled again: their executable model is loaded (docs/PERFORMANCE.md, "Start-up")
+        KieBase kieBase = precompiled ? Precompiled.kieBase(kieFiles, conf) : null;
+        KieContainer container = null;
+        if (kieBase == null) {
+            ReleaseId releaseId = ks.newReleaseId("im.tariff", "rules", "1.0." + BUILDS.incrementAndGet());
+            KieFileSystem kfs = ks.newKieFileSystem();
+            kfs.generateAndWritePomXML(releaseId);
+            kieFiles.forEach(kfs::write);
+            List<RuleProblem> problems = new ArrayList<>();
+            KieBuilder builder;
+            try {
+                builder = ks.newKieBuilder(kfs).buildAll();
+            } catch (RuntimeException e) {
+                // some malformed DRL throws instead of reporting a message
+                problems.add(new RuleProblem(displayName(source, null), 0, "规则无法编译 (rules do not compile): "
+                        + firstLine(String.valueOf(e.getMessage()))));
+                throw new RuleCompilationException(problems);
+            }
+            for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+                problems.add(toProblem(source, m));
+            }
+            dropEchoes(problems);
+            problems = sameInEveryRow(source, problems);
+            if (!problems.isEmpty()) {
+                ks.getRepository().removeKieModule(releaseId);
+                throw new RuleCompilationException(problems);
+            }
+            container = ks.newKieContainer(releaseId);
+            // the container keeps what it needs; the repository copy would only pile up over reloads
+            ks.getRepository().removeKieModule(releaseId);
+            // made first, so that it takes the compiled packages as they are (a second KieBase of one container
+            // gets serialized copies)
+            kieBase = container.newKieBase(conf);
+        }
         RuleLocator locator = new RuleLocator(source);
         Declarations.Result catalog;
         try {
             catalog = CatalogExtraction.extract(kieBase, locator,
                     new Declared(null, displayName(source, null), 0));
         } catch (RuntimeException e) {
-            container.dispose();
+            if (container != null) {
+                container.dispose();
+            }
             RuleFailure failure = RuleFailures.explain(e, locator);
             throw new RuleCompilationException(List.of(new RuleProblem(failure.file(), failure.line(), failure.column(),
                     "目录规则执行出错 (a catalog rule failed): " + failure.message())));
         }
         if (!catalog.issues().isEmpty()) {
-            container.dispose();
+            if (container != null) {
+                container.dispose();
+            }
             List<RuleProblem> issues = new ArrayList<>();
             for (CatalogIssue i : catalog.issues()) {
                 issues.add(RuleProblem.at(i.where(), i.message()));
@@ -124,6 +135,28 @@ public final class RuleCompiler {
             throw new RuleCompilationException(issues);
         }
         return new CompiledRuleSet(source, container, kieBase, catalog.catalog(), locator);
+    }
+
+    /**
+     * Whether a rule set whose files the build already compiled is loaded as compiled (false only to compare the
+     * two ways in tests: {@code -Dtariff.precompiled=false}).
+     */
+    static final boolean PRECOMPILED_ALLOWED = !"false".equals(System.getProperty("tariff.precompiled"));
+
+    /**
+     * What the Drools compiler is given for a source: the tariff's files (a table's as the DRL it makes) and the
+     * library's (less what the tariff does not need or overrides), by the path each is compiled under, in order.
+     */
+    static Map<String, String> kieFiles(RuleSource source, LibraryUse use) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            out.put(KIE_PREFIX + kieName(source, file.getKey()), file.getValue());
+        }
+        Set<String> leftOut = use.leftOut(source);
+        for (Map.Entry<String, String> file : Library.files().entrySet()) {
+            out.put(KIE_PREFIX + LIBRARY_KEY + file.getKey(), Library.without(file.getValue(), leftOut));
+        }
+        return out;
     }
 
     /** The name a file is compiled under: its own, or for a decision table the DRL it makes, apart. */

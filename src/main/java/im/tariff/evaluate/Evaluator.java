@@ -411,6 +411,8 @@ public final class Evaluator {
             }
         }
         pool.shutdown();
-        container.dispose();
+        if (container != null) { // null for the bundled rules loaded as the build compiled them
+            container.dispose();
+        }
     }
 }
