@@ -24,13 +24,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Lints and compiles the rules, reads their catalog and checks it for gaps (a plan without",
-                "a fee, an offered add-on without a price, a meter no rule reads, a line code no rule produces),",
-                "evaluates a probe request per plan and every scenario of the folder's scenarios/ so that a rule",
-                "that fails when it fires is found; prints every problem as file:line: message.",
-                "The lint refuses rule files that reach outside the tariff (System, Runtime, threads, processes,",
-                "reflection, class loading, files, network, imports outside the allow-list, globals, eval);",
-                "unsafe files are not compiled at all."},
+        description = {"Lints and compiles the rules and checks the tariff for gaps; prints every problem as "
+                + "file:line: message.",
+                "Gaps: a plan without a fee, an offered add-on without a price, a meter no rule reads, a line code "
+                + "no rule produces. A probe request per plan and every scenario of the folder's scenarios/ are "
+                + "evaluated, so that a rule that fails when it fires is found.",
+                "The lint refuses rule files that reach outside the tariff (System, Runtime, threads, processes, "
+                + "reflection, class loading, files, network, imports outside the allow-list, globals, eval); "
+                + "unsafe files are not compiled at all."},
         footer = {"", "Exit status: 0 clean; 3 problems."})
 public class CheckCommand implements Callable<Integer> {
 

@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the tariff as a JSON HTTP API (loopback by default):",
+        description = {"Serves the tariff as a JSON HTTP API, on loopback by default.",
+                "Endpoints:",
                 "  POST /v1/evaluate        request -> bill (400 bad input, 413 body too large,",
                 "                           503 over --eval-timeout or too busy)",
                 "  POST /v1/refund          refund request -> refund (as tariff refund; same limits)",

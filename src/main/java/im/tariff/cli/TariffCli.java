@@ -32,6 +32,8 @@ public class TariffCli implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new TariffCli());
+        // a month option gets a plain-words refusal, not the parser's exception text
+        cmd.registerConverter(java.time.YearMonth.class, TariffCli::month);
         cmd.setOut(new PrintWriter(Console.OUT, true, StandardCharsets.UTF_8));
         cmd.setErr(new PrintWriter(Console.ERR, true, StandardCharsets.UTF_8));
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -47,5 +49,14 @@ public class TariffCli implements Runnable {
             return 1;
         });
         return cmd;
+    }
+
+    static java.time.YearMonth month(String text) {
+        try {
+            return java.time.YearMonth.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("「" + text + "」不是月份：请写成 YYYY-MM，例如 2026-10"
+                    + " (not a month: write YYYY-MM, e.g. 2026-10)");
+        }
     }
 }

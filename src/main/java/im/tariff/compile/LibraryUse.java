@@ -69,8 +69,8 @@ record LibraryUse(Set<String> overridden, List<RuleProblem> problems) {
                     if (Library.isLibraryRule(current)) {
                         String twin = Library.libraryRuleNamed(current);
                         copies.add(source.problemAt(file.getKey(), i + 1, -1, "规则 \"" + current + "\" 是引擎通用规则"
-                                + (twin == null || twin.equals(current) ? "" : " \"" + twin + "\"")
-                                + " 的旧副本，会重复计费：请删除这条规则，通用规则已随引擎提供"
+                                + (twin == null || twin.equals(current) ? "" : " \"" + twin + "\" ")
+                                + "的旧副本，会重复计费：请删除这条规则，通用规则已随引擎提供"
                                 + " (a copy of the engine's library rule: delete it; the library ships it)"));
                     }
                 }

@@ -163,7 +163,8 @@ public final class RuleSource {
         while (current != null) {
             Path real = current.toRealPath();
             if (!seen.add(real)) {
-                throw new IOException(BASE_FILE + " of " + current + " leads back to a folder already used: " + seen);
+                throw new IOException(current.resolve(BASE_FILE) + "：基础资费又指回已经用过的文件夹 " + seen
+                        + " (base.txt leads back to a folder already used)");
             }
             chain.add(0, current);
             Path baseFile = current.resolve(BASE_FILE);
@@ -179,11 +180,12 @@ public final class RuleSource {
                 }
             }
             if (base == null) {
-                throw new IOException(baseFile + " names no base folder (write its path, relative to " + current + ")");
+                throw new IOException(baseFile + "：没有写基础资费的文件夹，请写它的路径（相对于 " + current + "）"
+                        + " (names no base folder)");
             }
             Path next = current.resolve(base).normalize();
             if (!Files.isDirectory(next)) {
-                throw new IOException(baseFile + ": base folder not found: " + next);
+                throw new IOException(baseFile + "：基础资费的文件夹不存在：" + next + " (base folder not found)");
             }
             current = next;
         }

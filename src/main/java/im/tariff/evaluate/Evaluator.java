@@ -93,6 +93,11 @@ public final class Evaluator {
         return new Evaluator(RuleCompiler.compile(source));
     }
 
+    /** True when the rules were loaded as the build compiled them (the bundled rules), not compiled from text. */
+    public boolean precompiled() {
+        return container == null;
+    }
+
     public Evaluator(CompiledRuleSet compiled) {
         this.source = compiled.source();
         this.catalog = compiled.catalog();

@@ -61,7 +61,12 @@ public final class LiveEvaluator implements AutoCloseable {
 
     /** An engine on every .drl file under dir. */
     public static LiveEvaluator fromDirectory(Path dir) throws IOException, RuleCompilationException {
-        return new LiveEvaluator(Evaluator.compile(RuleSource.fromDirectory(dir)), dir);
+        RuleSource source = RuleSource.fromDirectory(dir);
+        Evaluator rules = Evaluator.compile(source);
+        if (rules.precompiled()) {
+            RuleCompiler.warmUpInBackground(source); // the folder will be reloaded from its text: warm the compiler
+        }
+        return new LiveEvaluator(rules, dir);
     }
 
     /** The folder's rules when dir is given, else the bundled rules. */

@@ -27,6 +27,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void aMonthThatIsNoMonthIsRefusedInPlainWords() {
+        Cli.Result r = Cli.run("check", "--month", "2026-13");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--month").contains("「2026-13」不是月份").contains("YYYY-MM")
+                .doesNotContain("java.").doesNotContain("Exception");
+        assertNoStackTrace(r.err());
+    }
+
+    @Test
     void projectRulesFolderIsClean() {
         assertThat(Cli.run("check", "--rules", "rules").status()).isZero();
     }
