@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Batch end to end, rules vs the hand-coded baseline, in one run on the same generated input.
-#   bench/compare.sh [COUNT] [SEED]      (default 1000000 requests, seed 20261126)
+#   bench/compare.sh [--mix uniform|month-end] [COUNT] [SEED]   (default uniform, 1000000 requests, seed 20261126)
 # Prints both summaries and the rules' throughput as a fraction of the baseline's, and checks that both
 # wrote the very same bills (byte for byte).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mix=uniform
+if [ "${1:-}" = "--mix" ]; then mix=$2; shift 2; fi
 count=${1:-1000000}
 seed=${2:-20261126}
 work=${BENCH_DIR:-/tmp/tariff-bench}
 mkdir -p "$work"
 ./tariff --version > /dev/null   # builds the jar first: its plain build would drop the bench classes
 mvn -q -B -Pbench -DskipTests test-compile
-./tariff generate --count "$count" --seed "$seed" > "$work/in.jsonl"
+./tariff generate --mix "$mix" --count "$count" --seed "$seed" > "$work/in.jsonl"
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 opts=${TARIFF_JAVA_OPTS:--XX:+UseParallelGC -Xmx512m}
 rules_line=$(./tariff batch "$work/in.jsonl" -o "$work/rules.jsonl" 2>&1 | tail -1)

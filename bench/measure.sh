@@ -8,18 +8,22 @@ work=${BENCH_DIR:-/tmp/tariff-bench}
 mkdir -p "$work"
 echo "== $(date -u +%FT%TZ)  $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "== cold tariff evaluate (5 runs each; the first CDS run also makes the archive)"
+echo "== cold tariff evaluate against the hand-coded process (HandEvaluate), in turn, 5 pairs"
 ./tariff --version > /dev/null
-for mode in cds nocds; do
-  for i in 1 2 3 4 5; do
-    if [ $mode = nocds ]; then export TARIFF_NO_CDS=1; fi
-    /usr/bin/time -f "$mode: %e s wall, %U s user" ./tariff evaluate examples/pro-mid-month.json 2>&1 >/dev/null | tail -1
-    unset TARIFF_NO_CDS
-  done
+mvn -q -B -Pbench -DskipTests test-compile
+cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+for i in 1 2 3 4 5; do
+  /usr/bin/time -f "rules: %e s wall, %U s user" ./tariff evaluate examples/pro-mid-month.json 2>&1 >/dev/null | tail -1
+  /usr/bin/time -f "hand:  %e s wall, %U s user" java -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -cp "$cp" \
+    im.tariff.bench.HandEvaluate examples/pro-mid-month.json 2>&1 >/dev/null | tail -1
 done
 
-echo "== batch end to end, rules vs hand-coded baseline ($count generated requests)"
-BENCH_DIR="$work" bench/compare.sh "$count"
+echo "== cold tariff check of the bundled rules (3 runs)"
+for i in 1 2 3; do /usr/bin/time -f "check: %e s wall, %U s user" ./tariff check 2>&1 >/dev/null | tail -1; done
+
+echo "== batch end to end, rules vs hand-coded baseline ($count generated requests), both mixes"
+BENCH_DIR="$work" bench/compare.sh --mix month-end "$count"
+BENCH_DIR="$work" bench/compare.sh --mix uniform "$count"
 
 echo "== memory: 2,000,000 lines with -Xmx512m (heap after each full GC = live set)"
 if [ ! -f "$work/in2m.jsonl" ]; then ./tariff generate --count 2000000 --seed 20261126 > "$work/in2m.jsonl"; fi

@@ -77,7 +77,7 @@ public final class RuleCompiler {
         // them at their first one shortened a cold 200,000-line batch by about a tenth (docs/PERFORMANCE.md)
         conf.setOption(ConstraintJittingThresholdOption.get(0));
         // the very files the build compiled into the jar (the bundled rules, or a folder identical to them) are
-        // not compiled again: their executable model is loaded (docs/PERFORMANCE.md, "Start-up")
+        // not compiled again: their executable model is loaded (docs/PERFORMANCE.md, "Levers")
         KieBase kieBase = precompiled ? Precompiled.kieBase(kieFiles, conf) : null;
         KieContainer container = null;
         if (kieBase == null) {
