@@ -43,9 +43,14 @@ public class RulesOption {
         for (RuleProblem p : e.problems()) {
             sb.append(p).append('\n');
         }
-        sb.append(e.problems().size()).append(" problem(s): ").append(e instanceof UnsafeRulesException
+        // said in both languages like the problems themselves: rules that do not compile have told no language yet
+        int n = e.problems().size();
+        sb.append(n).append(" 个问题：").append(e instanceof UnsafeRulesException
+                ? "规则超出了资费的范围" : e instanceof GateRejectedException
+                ? "规则没有通过场景" : "规则不能编译").append(" (").append(n).append(" problem(s): ")
+                .append(e instanceof UnsafeRulesException
                 ? "rules reach outside the tariff" : e instanceof GateRejectedException
-                ? "rules fail their scenarios" : "rules do not compile");
+                ? "rules fail their scenarios" : "rules do not compile").append(')');
         return sb.toString();
     }
 }

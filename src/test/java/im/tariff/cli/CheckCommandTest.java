@@ -52,6 +52,7 @@ class CheckCommandTest {
         assertThat(r.status()).isEqualTo(3);
         assertThat(problemLines(r.err())).containsExactly(plans + ":" + line + ": " + messageOf(r.err(), plans));
         assertThat(r.err()).contains("语法错误");
+        assertThat(r.err().strip()).endsWith("1 个问题：规则不能编译 (1 problem(s): rules do not compile)");
         assertNoStackTrace(r.err());
     }
 
