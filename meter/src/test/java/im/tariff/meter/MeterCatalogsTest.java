@@ -57,6 +57,10 @@ class MeterCatalogsTest {
             assertThat(r.summary().path("bills").asLong()).as(r.stderr()).isEqualTo(30);
             assertThat(r.summary().path("badRows").path("total").asLong()).isZero();
         }
+        TestMeter.Result spark = meter(sheet, data, "parquet", MeterJob.Engine.SPARK, data.resolve("out-spark"));
+        assertThat(spark.requestLines()).as(sheet + " on Spark").isEqualTo(expected);
+        assertThat(TestMeter.outputs(spark)).as(sheet + " on Spark")
+                .isEqualTo(TestMeter.outputs(meter(sheet, data, "parquet", MeterJob.Engine.DUCKDB, data.resolve("out-duck"))));
     }
 
     @Test

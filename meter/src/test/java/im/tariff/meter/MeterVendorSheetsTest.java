@@ -123,6 +123,7 @@ class MeterVendorSheetsTest {
         }
         List<String> metered = new ArrayList<>(expected);
         metered.removeAll(unplanned);
+        TestMeter.Result duck = null;
         for (String ext : List.of("csv", "parquet")) {
             TestMeter.Result r = meter(sheet, data, ext, null, MeterJob.Engine.DUCKDB, data.resolve("out-" + ext));
             assertThat(r.requestLines()).as(sheet + " " + ext).isEqualTo(metered);
@@ -130,7 +131,12 @@ class MeterVendorSheetsTest {
             for (JsonNode request : r.requests().values()) {
                 assertThat(request.path("usage").fieldNames()).toIterable().containsExactly(field);
             }
+            duck = r;
         }
+        // the cluster path meters the same events into the same requests, bills and error records
+        TestMeter.Result spark = meter(sheet, data, "parquet", null, MeterJob.Engine.SPARK, data.resolve("out-spark"));
+        assertThat(spark.requestLines()).as(sheet + " on Spark").isEqualTo(metered);
+        assertThat(TestMeter.outputs(spark)).as(sheet + " on Spark").isEqualTo(TestMeter.outputs(duck));
 
         if (m.defaultPlan() == null) {
             // the run's default plan (--default-plan on both commands): every expected request is metered
