@@ -49,7 +49,9 @@ final class Precompiled {
             List<Model> models = ((CanonicalKieModuleModel) model).getModels();
             return KieBaseBuilder.createKieBaseFromModel(models, conf);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.warn("the precompiled rules could not be loaded ({}); compiling them instead", e.toString());
+            // plain words for whoever reads the log; the cause for whoever debugs it
+            LOG.warn("the bundled rules could not be loaded as the build compiled them; compiling them from their text");
+            LOG.debug("why the precompiled rules could not be loaded", e);
             return null;
         }
     }
