@@ -39,9 +39,7 @@ public final class PrecompileBundled {
         Map<String, String> kieFiles = RuleCompiler.kieFiles(source, use);
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("im.tariff", "bundled", "1.0.0");
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        kieFiles.forEach(kfs::write);
+        KieFileSystem kfs = RuleCompiler.fileSystem(ks, releaseId, kieFiles);
         Class<? extends KieBuilder.ProjectType> project =
                 (Class<? extends KieBuilder.ProjectType>) Class.forName(MODEL_PROJECT);
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(project);

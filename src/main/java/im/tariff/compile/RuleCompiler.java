@@ -81,32 +81,7 @@ public final class RuleCompiler {
         KieBase kieBase = precompiled ? Precompiled.kieBase(kieFiles, conf) : null;
         KieContainer container = null;
         if (kieBase == null) {
-            ReleaseId releaseId = ks.newReleaseId("im.tariff", "rules", "1.0." + BUILDS.incrementAndGet());
-            KieFileSystem kfs = ks.newKieFileSystem();
-            kfs.generateAndWritePomXML(releaseId);
-            kieFiles.forEach(kfs::write);
-            List<RuleProblem> problems = new ArrayList<>();
-            KieBuilder builder;
-            try {
-                builder = ks.newKieBuilder(kfs).buildAll();
-            } catch (RuntimeException e) {
-                // some malformed DRL throws instead of reporting a message
-                problems.add(new RuleProblem(displayName(source, null), 0, "规则无法编译 (rules do not compile): "
-                        + firstLine(String.valueOf(e.getMessage()))));
-                throw new RuleCompilationException(problems);
-            }
-            for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-                problems.add(toProblem(source, m));
-            }
-            dropEchoes(problems);
-            problems = sameInEveryRow(source, problems);
-            if (!problems.isEmpty()) {
-                ks.getRepository().removeKieModule(releaseId);
-                throw new RuleCompilationException(problems);
-            }
-            container = ks.newKieContainer(releaseId);
-            // the container keeps what it needs; the repository copy would only pile up over reloads
-            ks.getRepository().removeKieModule(releaseId);
+            container = compileText(ks, source, kieFiles);
             // made first, so that it takes the compiled packages as they are (a second KieBase of one container
             // gets serialized copies)
             kieBase = container.newKieBase(conf);
@@ -137,10 +112,44 @@ public final class RuleCompiler {
         return new CompiledRuleSet(source, container, kieBase, catalog.catalog(), locator);
     }
 
-    /**
-     * Whether a rule set whose files the build already compiled is loaded as compiled (false only to compare the
-     * two ways in tests: {@code -Dtariff.precompiled=false}).
-     */
+    /** Drools' compilers on the text of the files: the container of the result, or every problem at its place. */
+    private static KieContainer compileText(KieServices ks, RuleSource source, Map<String, String> kieFiles)
+            throws RuleCompilationException {
+        ReleaseId releaseId = ks.newReleaseId("im.tariff", "rules", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = fileSystem(ks, releaseId, kieFiles);
+        List<RuleProblem> problems = new ArrayList<>();
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll();
+        } catch (RuntimeException e) {
+            // some malformed DRL throws instead of reporting a message
+            problems.add(new RuleProblem(displayName(source, null), 0, "规则无法编译 (rules do not compile): "
+                    + firstLine(String.valueOf(e.getMessage()))));
+            throw new RuleCompilationException(problems);
+        }
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(toProblem(source, m));
+        }
+        dropEchoes(problems);
+        problems = sameInEveryRow(source, problems);
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleCompilationException(problems);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        // the container keeps what it needs; the repository copy would only pile up over reloads
+        ks.getRepository().removeKieModule(releaseId);
+        return container;
+    }
+
+    /** A module of these files (path → text) under releaseId, as the Drools builder takes it. */
+    static KieFileSystem fileSystem(KieServices ks, ReleaseId releaseId, Map<String, String> kieFiles) {
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        kieFiles.forEach(kfs::write);
+        return kfs;
+    }
+
     /**
      * Compiles the text of a rule set once in the background and throws the result away. A service whose rules were
      * loaded as the build compiled them has never run the DRL and Java compilers; without this its first reload
@@ -159,6 +168,10 @@ public final class RuleCompiler {
         t.start();
     }
 
+    /**
+     * Whether a rule set whose files the build already compiled is loaded as compiled (false only to compare the
+     * two ways in tests: {@code -Dtariff.precompiled=false}).
+     */
     static final boolean PRECOMPILED_ALLOWED = !"false".equals(System.getProperty("tariff.precompiled"));
 
     /**
