@@ -12,6 +12,11 @@ import org.kie.api.runtime.KieContainer;
 public record CompiledRuleSet(RuleSource source, KieContainer container, KieBase kieBase, Catalog catalog,
                               RuleLocator locator) {
 
+    /** True when the rules were loaded as the build compiled them (no container), not compiled from text. */
+    public boolean precompiled() {
+        return container == null;
+    }
+
     /** Releases what Drools holds for this rule set. */
     public void dispose() {
         if (container != null) {

@@ -33,7 +33,6 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AgendaEventListener;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -57,7 +56,7 @@ public final class Evaluator {
     private final Catalog catalog;
     private final RuleLocator locator;
     private final RequestReader reader;
-    private final KieContainer container;
+    private final CompiledRuleSet compiled;
     private final KieBase kieBase;
     private final KieSessionsPool pool;
     /**
@@ -95,7 +94,7 @@ public final class Evaluator {
 
     /** True when the rules were loaded as the build compiled them (the bundled rules), not compiled from text. */
     public boolean precompiled() {
-        return container == null;
+        return compiled.precompiled();
     }
 
     public Evaluator(CompiledRuleSet compiled) {
@@ -105,7 +104,7 @@ public final class Evaluator {
         this.reader = new RequestReader(catalog);
         this.peakMeters = java.util.Set.copyOf(catalog.meters(im.tariff.catalog.MeterShape.PEAK).stream()
                 .map(im.tariff.catalog.MeterDef::code).toList());
-        this.container = compiled.container();
+        this.compiled = compiled;
         this.kieBase = compiled.kieBase();
         this.pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.lanes = new AtomicReferenceArray<>(Runtime.getRuntime().availableProcessors());
@@ -407,7 +406,7 @@ public final class Evaluator {
         }
     }
 
-    /** Releases the session pool and container once no evaluation uses this rule set any more. */
+    /** Releases the session pools and what Drools holds for the rule set once no evaluation uses it any more. */
     public void close() {
         for (int i = 1; i < lanes.length(); i++) {
             KieSessionsPool lane = lanes.get(i);
@@ -416,8 +415,6 @@ public final class Evaluator {
             }
         }
         pool.shutdown();
-        if (container != null) { // null for the bundled rules loaded as the build compiled them
-            container.dispose();
-        }
+        compiled.dispose();
     }
 }
