@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -317,19 +318,13 @@ public final class RefundReader {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                String hint = "";
-                for (String known : allowed) {
-                    if (known.equalsIgnoreCase(name)) {
-                        hint = words.format("refund.read.didYouMean", known);
-                    }
-                }
-                throw bad(prefix + name, "refund.read.unknownField", hint);
+                throw bad(prefix + name, "refund.read.unknownField", nearMiss(name, allowed));
             }
         }
     }
 
     /** " (did you mean 'X'?)" when the text differs from a code only in case. */
-    private String nearMiss(String text, List<String> known) {
+    private String nearMiss(String text, Collection<String> known) {
         for (String k : known) {
             if (k.equalsIgnoreCase(text)) {
                 return words.format("refund.read.didYouMean", k);
