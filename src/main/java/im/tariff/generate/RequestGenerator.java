@@ -127,16 +127,7 @@ public final class RequestGenerator {
             if (chosen.isEmpty()) {
                 chosen.add(addOns.get(rng.nextInt(addOns.size())));
             }
-            g.writeArrayFieldStart("addOns");
-            for (AddOnDef t : chosen) {
-                g.writeStartObject();
-                g.writeStringField("type", t.code());
-                if (t.hasOption()) {
-                    g.writeNumberField(t.optionField(), option(t, rng));
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            writeAddOnArray(g, chosen, null, rng);
         }
         // a fifth of the bills exceed a cap of their plan on one meter; every other value stays under the cap
         List<MeterDef> capped = meters.stream().filter(m -> hints.cap(plan.code(), m.code()) > 0).toList();
@@ -203,14 +194,20 @@ public final class RequestGenerator {
             chosen.set(i, chosen.get(j));
             chosen.set(j, tmp);
         }
+        writeAddOnArray(g, chosen, month, rng);
+    }
+
+    /** The addOns array: each add-on's option; without one, a start day on 30 % when a month is given. */
+    private void writeAddOnArray(JsonGenerator g, List<AddOnDef> chosen, YearMonth startsIn, SplittableRandom rng)
+            throws IOException {
         g.writeArrayFieldStart("addOns");
         for (AddOnDef t : chosen) {
             g.writeStartObject();
             g.writeStringField("type", t.code());
             if (t.hasOption()) {
                 g.writeNumberField(t.optionField(), option(t, rng));
-            } else if (rng.nextInt(100) < 30) {
-                g.writeStringField("startDate", day(month, rng).toString());
+            } else if (startsIn != null && rng.nextInt(100) < 30) {
+                g.writeStringField("startDate", day(startsIn, rng).toString());
             }
             g.writeEndObject();
         }
