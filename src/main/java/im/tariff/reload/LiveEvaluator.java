@@ -61,12 +61,7 @@ public final class LiveEvaluator implements AutoCloseable {
 
     /** An engine on every .drl file under dir. */
     public static LiveEvaluator fromDirectory(Path dir) throws IOException, RuleCompilationException {
-        RuleSource source = RuleSource.fromDirectory(dir);
-        Evaluator rules = Evaluator.compile(source);
-        if (rules.precompiled()) {
-            RuleCompiler.warmUpInBackground(source); // the folder will be reloaded from its text: warm the compiler
-        }
-        return new LiveEvaluator(rules, dir);
+        return new LiveEvaluator(Evaluator.compile(RuleSource.fromDirectory(dir)), dir);
     }
 
     /** The folder's rules when dir is given, else the bundled rules. */
@@ -304,6 +299,10 @@ public final class LiveEvaluator implements AutoCloseable {
                 throw new GateRejectedException(engine.origin(), failures);
             }
             listeners.forEach(engine::addListener);
+            if (rulesDir != null && engine.rules().precompiled()) {
+                // a service reloads its folder from the text: warm the compiler now, not at the first reload
+                RuleCompiler.warmUpInBackground(engine.rules().source());
+            }
             return engine;
         }
     }
