@@ -59,9 +59,10 @@ final class BillAssembler {
     /** No line is added silently: each comes from a term, once a period, with a declared code and a sign that fits. */
     private static void check(Catalog catalog, FactRecorder facts, RuleLocator locator) {
         Language lang = catalog.language();
-        Map<Object, List<ChargeLine>> byTerm = new IdentityHashMap<>();
-        for (ChargeLine line : facts.lines) {
-            String by = facts.insertedBy.get(line);
+        Map<Object, List<Integer>> byTerm = new IdentityHashMap<>();
+        for (int i = 0; i < facts.lines.size(); i++) {
+            ChargeLine line = facts.lines.get(i);
+            String by = facts.insertedBy.get(i);
             if (line.term() == null) {
                 throw failure(locator, by, Messages.of(lang).format("error.lineWithoutTerm", by, line.code()));
             }
@@ -72,15 +73,16 @@ final class BillAssembler {
                 throw failure(locator, line.rule(), Messages.of(lang).format("error.negative", line.code(), line.rule(),
                         line.amount().toPlainString()));
             }
-            List<ChargeLine> same = byTerm.computeIfAbsent(line.term(), k -> new ArrayList<>(1));
-            for (ChargeLine other : same) {
+            List<Integer> same = byTerm.computeIfAbsent(line.term(), k -> new ArrayList<>(1));
+            for (int j : same) {
+                ChargeLine other = facts.lines.get(j);
                 if (other.periodStart().equals(line.periodStart()) && other.billingMode() == line.billingMode()
                         && other.code().equals(line.code())) {
                     throw failure(locator, line.rule(), Messages.of(lang).format("error.chargedTwice", line.rule(),
-                            line.periodStart(), facts.insertedBy.get(other), by));
+                            line.periodStart(), facts.insertedBy.get(j), by));
                 }
             }
-            same.add(line);
+            same.add(i);
         }
     }
 

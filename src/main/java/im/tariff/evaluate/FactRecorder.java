@@ -8,9 +8,7 @@ import im.tariff.model.Term;
 import im.tariff.model.Usage;
 import im.tariff.model.Violation;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -25,8 +23,11 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 final class FactRecorder implements RuleRuntimeEventListener {
 
     final List<ChargeLine> lines = new ArrayList<>();
-    /** The rule that inserted each line (null for the engine itself). */
-    final Map<ChargeLine, String> insertedBy = new IdentityHashMap<>();
+    /**
+     * The rule that inserted each line (null for the engine itself), in step with {@link #lines}: a list, not an
+     * identity map, which cost a table and an identity hash a bill (3 % of a month-end batch).
+     */
+    final List<String> insertedBy = new ArrayList<>();
     final List<Violation> violations = new ArrayList<>();
     final List<Term> terms = new ArrayList<>();
     final List<AddOn> addOns = new ArrayList<>();
@@ -36,17 +37,21 @@ final class FactRecorder implements RuleRuntimeEventListener {
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
-        Object fact = event.getObject();
-        keep(fact);
-        if (fact instanceof ChargeLine line) {
-            insertedBy.put(line, event.getRule() == null ? null : event.getRule().getName());
-        }
+        keep(event.getObject(), event.getRule() == null ? null : event.getRule().getName());
     }
 
     @Override
     public void objectUpdated(ObjectUpdatedEvent event) {
+        Object fact = event.getObject();
+        if (event.getOldObject() instanceof ChargeLine old && fact instanceof ChargeLine line) {
+            int i = indexOf(old);
+            if (i >= 0) {
+                lines.set(i, line); // modified in place: still the line its rule inserted
+                return;
+            }
+        }
         forget(event.getOldObject());
-        keep(event.getObject());
+        keep(fact, event.getRule() == null ? null : event.getRule().getName());
     }
 
     @Override
@@ -54,7 +59,12 @@ final class FactRecorder implements RuleRuntimeEventListener {
         forget(event.getOldObject());
     }
 
-    private void keep(Object fact) {
+    private void keep(Object fact, String rule) {
+        if (fact instanceof ChargeLine line) {
+            lines.add(line);
+            insertedBy.add(rule);
+            return;
+        }
         List<Object> list = listOf(fact);
         if (list != null) {
             list.add(fact);
@@ -62,10 +72,28 @@ final class FactRecorder implements RuleRuntimeEventListener {
     }
 
     private void forget(Object fact) {
+        if (fact instanceof ChargeLine) {
+            int i = indexOf(fact);
+            if (i >= 0) {
+                lines.remove(i);
+                insertedBy.remove(i);
+            }
+            return;
+        }
         List<Object> list = listOf(fact);
         if (list != null) {
             list.remove(fact);
         }
+    }
+
+    /** Where this very line is kept (lines are records: an equal line of another rule is another line). */
+    private int indexOf(Object line) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i) == line) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The list a fact of this kind is kept in; null for a fact the engine does not need back. */

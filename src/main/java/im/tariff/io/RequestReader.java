@@ -16,14 +16,12 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Reads a request and refuses anything invalid with the JSON path of the field and what is wrong. What a
@@ -36,7 +34,6 @@ public final class RequestReader {
 
     private static final Set<String> TOP_FIELDS = Set.of("appId", "billingMonth", "plan", "planStartDate",
             "previousPlan", "requestedPlan", "addOns", "usage");
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     /** Every date of a bill (up to the 3rd of the next month) must stay a 4-digit year. */
     private static final YearMonth LAST_MONTH = YearMonth.of(9999, 11);
 
@@ -435,14 +432,13 @@ public final class RequestReader {
      * refuses a month after {@link #lastMonth()}.
      */
     public static YearMonth parseMonth(String text) {
-        if (text == null || !MONTH.matcher(text).matches()) {
+        // by hand, as isoDate: a regex and a formatter were 3 % of a batch's time
+        if (text == null || text.length() != 7 || text.charAt(4) != '-') {
             return null;
         }
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        return year < 0 || month < 1 || month > 12 ? null : YearMonth.of(year, month);
     }
 
     /** The last billing month a request may have: a bill's dates run into the next month. */

@@ -15,6 +15,10 @@ public record Limit(String meter, long cap, LocalDate validFrom, LocalDate valid
     /** The cap of an unlimited meter: no whole-number usage exceeds it. */
     public static final long UNLIMITED = Long.MAX_VALUE;
 
+    /** The word for "unlimited" in each language, read once: a limits table says it on every bill. */
+    private static final java.util.List<String> UNLIMITED_WORDS = java.util.Arrays.stream(Language.values())
+            .map(l -> Messages.of(l).format("term.unlimited")).toList();
+
     public Limit {
         Money.code("meter", meter);
         if (cap < 0) {
@@ -33,8 +37,8 @@ public record Limit(String meter, long cap, LocalDate validFrom, LocalDate valid
      */
     public static Limit of(RuleContext ctx, String meter, String cap) {
         String text = cap == null ? "" : cap.strip();
-        for (Language l : Language.values()) {
-            if (text.equalsIgnoreCase(Messages.of(l).format("term.unlimited"))) {
+        for (String word : UNLIMITED_WORDS) {
+            if (text.equalsIgnoreCase(word)) {
                 return unlimited(ctx, meter);
             }
         }

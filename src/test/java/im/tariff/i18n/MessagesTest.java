@@ -78,6 +78,38 @@ class MessagesTest {
     }
 
     @Test
+    void everyMessageReadsAsMessageFormatWouldWriteIt() {
+        for (Messages m : List.of(ZH, EN)) {
+            for (String key : m.keys()) {
+                String pattern = m.pattern(key);
+                // one argument fewer than used, too: a missing argument stays {n} in both
+                int n = Messages.placeholders(pattern).stream().mapToInt(i -> i + 1).max().orElse(0);
+                for (int given : new int[] {n, Math.max(0, n - 1)}) {
+                    String[] args = new String[given];
+                    for (int i = 0; i < given; i++) {
+                        args[i] = "it's {" + i + "} 100%";
+                    }
+                    assertThat(m.format(key, (Object[]) args)).as("%s in %s with %d arguments", key, m.language(), given)
+                            .isEqualTo(new MessageFormat(pattern, m.language().locale()).format(args));
+                }
+            }
+        }
+    }
+
+    @Test
+    void quotesAndBracesReadAsMessageFormatReadsThem() {
+        for (String pattern : List.of("it''s {0}", "'{0}' is {0}", "'it''s' {1}{0}", "a '{' b", "{0}{0}", "", "x}y",
+                "'unclosed {0}")) {
+            Template t = Template.parse(pattern);
+            String expected = new MessageFormat(pattern).format(new Object[] {"A", "B"});
+            if (t != null) {
+                assertThat(t.fill(new String[] {"A", "B"})).as(pattern).isEqualTo(expected);
+            }
+        }
+        assertThat(Template.parse("{0,number}")).as("a typed placeholder is left to MessageFormat").isNull();
+    }
+
+    @Test
     void theEnglishBundleHasNoChinese() {
         List<String> chinese = new ArrayList<>();
         for (String key : EN.keys()) {

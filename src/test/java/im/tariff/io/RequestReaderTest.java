@@ -338,4 +338,45 @@ class RequestReaderTest {
         assertThat(refusedField(req("'planStartDate': '2026-11-01', 'usage': {'peakDAU': 1}")))
                 .isIn("planStartDate", "usage.peakDAU");
     }
+
+    /** The month and date readers accept exactly what the pattern and java.time's ISO parser accept. */
+    @Test
+    void monthsAndDatesAreReadAsTheIsoParserReadsThem() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "0123456789-+٣x ";
+        for (int i = 0; i < 200_000; i++) {
+            String month = i % 3 == 0 ? String.format("%04d-%02d", random.nextInt(10_000), random.nextInt(15))
+                    : randomText(random, alphabet, 7);
+            assertThat(RequestReader.parseMonth(month)).as(month).isEqualTo(isoMonth(month));
+            String date = i % 3 == 0 ? String.format("%04d-%02d-%02d", random.nextInt(10_000), random.nextInt(14),
+                    random.nextInt(33)) : randomText(random, alphabet, 10);
+            assertThat(RequestReader.isoDate(date)).as(date).isEqualTo(isoDate(date));
+        }
+        assertThat(RequestReader.parseMonth("0000-02")).isEqualTo(java.time.YearMonth.of(0, 2));
+        assertThat(RequestReader.parseMonth(null)).isNull();
+    }
+
+    private static String randomText(java.util.Random random, String alphabet, int length) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < length; j++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    private static java.time.YearMonth isoMonth(String text) {
+        try {
+            return text.matches("\\d{4}-\\d{2}") ? java.time.YearMonth.parse(text) : null;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate isoDate(String text) {
+        try {
+            return text.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(text) : null;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
 }
