@@ -134,10 +134,26 @@ public final class JsonInput {
 
     // ---- bytes ----
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_7 = 0x7F7F7F7F7F7F7F7FL;
+    /** Added to each byte's low 7 bits, sets its high bit exactly when the byte is 0x20 or more. */
+    private static final long ADD_TO_0x20 = 0x6060606060606060L;
+
     /** Strict UTF-8, and no raw control characters but tab, line feed and carriage return. */
     static void checkUtf8(byte[] b, int from, int to, Messages m) throws InvalidRequestException {
         int i = from;
         while (i < to) {
+            // eight plain printable ASCII bytes at a time (most of a request): none with the high bit set, none
+            // below 0x20; anything else is looked at byte by byte (the loop was 14 % of a month-end batch)
+            if (i + 8 <= to) {
+                long v = (long) LONGS.get(b, i);
+                if (((v | ((v & LOW_7) + ADD_TO_0x20)) & HIGH_BITS) == HIGH_BITS && (v & HIGH_BITS) == 0) {
+                    i += 8;
+                    continue;
+                }
+            }
             int c = b[i] & 0xFF;
             if (c < 0x80) {
                 if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {

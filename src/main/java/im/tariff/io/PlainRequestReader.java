@@ -287,7 +287,9 @@ final class PlainRequestReader {
     private List<DailyUsage> dailySeries(JsonParser p, JsonToken t, MeterDef m) throws IOException, NotPlain {
         expect(t, JsonToken.START_ARRAY);
         List<DailyUsage> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        // the days seen of each dimension value, a bit a day of the month: a date outside the month makes the
+        // request not plain anyway, so two dates on the same day of the month are a repeat or not plain
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>(8);
         String dimension = m.dimension();
         String valueField = m.valueField();
         while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
@@ -311,9 +313,15 @@ final class PlainRequestReader {
                 }
             }
             expect(t, JsonToken.END_OBJECT);
-            if (date == null || key == null || value == null || !seen.add(date + "\u0000" + key)) {
+            if (date == null || key == null || value == null) {
                 throw notPlain();
             }
+            int day = 1 << date.getDayOfMonth();
+            int days = seen.getOrDefault(key, 0);
+            if ((days & day) != 0) {
+                throw notPlain();
+            }
+            seen.put(key, days | day);
             out.add(new DailyUsage(m.code(), date, key, value));
         }
         expect(t, JsonToken.END_ARRAY);

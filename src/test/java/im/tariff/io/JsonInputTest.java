@@ -161,4 +161,72 @@ class JsonInputTest {
 
         assertThat(b).isEqualTo(a).doesNotContain("UTF-16");
     }
+
+    /**
+     * The byte check refuses exactly what a strict UTF-8 decoder refuses, plus raw control characters, and names
+     * the first bad byte, wherever it stands in the eight-byte steps of its fast path (at any offset of a buffer).
+     */
+    @Test
+    void theByteCheckAgreesWithAStrictDecoderAtEveryOffset() {
+        java.util.Random random = new java.util.Random(11);
+        byte[][] pieces = {"a".getBytes(StandardCharsets.UTF_8), "{\"k\": 12}".getBytes(StandardCharsets.UTF_8),
+                "专业版".getBytes(StandardCharsets.UTF_8), "😀".getBytes(StandardCharsets.UTF_8), {0x7F}, {'\t'},
+                {0x01}, {0x1F}, {(byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE4, (byte) 0xB8}, {(byte) 0xFF}};
+        Messages m = Messages.of(Language.EN);
+        for (int run = 0; run < 20_000; run++) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int offset = random.nextInt(9);
+            out.write(new byte[offset], 0, offset);
+            int n = random.nextInt(40);
+            for (int k = 0; k < n; k++) {
+                // mostly plain text, as requests are
+                byte[] piece = random.nextInt(10) < 8 ? pieces[random.nextInt(2)] : pieces[random.nextInt(pieces.length)];
+                out.write(piece, 0, piece.length);
+            }
+            byte[] all = out.toByteArray();
+            byte[] doc = java.util.Arrays.copyOfRange(all, offset, all.length);
+            Integer expected = firstBadByte(doc);
+            InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
+                    () -> JsonInput.checkUtf8(all, offset, all.length, m));
+            if (expected == null) {
+                assertThat(e).as("valid bytes at offset %d: %s", offset, java.util.HexFormat.of().formatHex(doc)).isNull();
+            } else {
+                assertThat(e).as("bad bytes at offset %d: %s", offset, java.util.HexFormat.of().formatHex(doc)).isNotNull();
+                int bad = doc[expected - 1] & 0xFF;
+                if (bad < 0x20) {
+                    assertThat(e.reason()).as(java.util.HexFormat.of().formatHex(doc)).contains(String.format("U+%04X", bad));
+                } else {
+                    assertThat(e.reason()).as(java.util.HexFormat.of().formatHex(doc))
+                            .containsPattern("at byte " + expected + "\\b");
+                }
+            }
+        }
+    }
+
+    /** The 1-based position of the first byte a strict decoder or the control rule refuses; null when none. */
+    private static Integer firstBadByte(byte[] doc) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(doc);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(doc.length + 1);
+        while (in.hasRemaining()) {
+            int before = in.position();
+            java.nio.charset.CoderResult r = decoder.decode(in, chars, true);
+            for (int i = before; i < in.position(); i++) {
+                int c = doc[i] & 0xFF;
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    return i + 1;
+                }
+            }
+            if (r.isError()) {
+                return in.position() + 1;
+            }
+            if (r.isUnderflow()) {
+                break;
+            }
+        }
+        return null;
+    }
 }

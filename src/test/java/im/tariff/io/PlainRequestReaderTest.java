@@ -112,6 +112,68 @@ class PlainRequestReaderTest {
         assertThat(acceptedEdits).as("edits that stay valid are still read the fast way").isGreaterThan(100);
     }
 
+    /**
+     * A daily series with a sample given twice (same date, same key) is refused, and one with a sample moved to
+     * the same day of another month is too; the same date for another key is read alike both ways.
+     */
+    @ParameterizedTest
+    @MethodSource("sheets")
+    void aRepeatedDayOfADailySeriesIsLeftToTheLongWay(Path sheet) throws Exception {
+        Evaluator rules = LiveSheets.evaluator(sheet);
+        RequestReader reader = rules.reader();
+        PlainRequestReader plain = new PlainRequestReader(rules.catalog(), reader.messages());
+        int edited = 0;
+        for (String line : generated(rules, RequestGenerator.Mix.MONTH_END, 9, 600)) {
+            ObjectNode request = (ObjectNode) Json.MAPPER.readTree(line);
+            for (im.tariff.catalog.MeterDef m : rules.catalog().meters(im.tariff.catalog.MeterShape.DAILY)) {
+                JsonNode usage = request.get("usage");
+                if (usage == null || !(usage.get(m.seriesField()) instanceof ArrayNode series) || series.isEmpty()) {
+                    continue;
+                }
+                ObjectNode first = (ObjectNode) series.get(0);
+                for (String edit : List.of("repeat", "otherMonth", "otherKey")) {
+                    ObjectNode copy = request.deepCopy();
+                    ArrayNode s2 = (ArrayNode) copy.get("usage").get(m.seriesField());
+                    ObjectNode sample = first.deepCopy();
+                    if (edit.equals("otherMonth")) {
+                        String date = sample.get("date").asText();
+                        java.time.LocalDate d = java.time.LocalDate.parse(date).minusMonths(1);
+                        if (d.getDayOfMonth() != java.time.LocalDate.parse(date).getDayOfMonth()) {
+                            continue;
+                        }
+                        sample.put("date", d.toString());
+                    } else if (edit.equals("otherKey")) {
+                        String key = sample.get(m.dimension()).asText();
+                        String other = m.dimensionValues().keySet().stream().filter(k -> !k.equals(key)).findFirst()
+                                .orElse(null);
+                        boolean taken = false;
+                        for (JsonNode x : s2) {
+                            taken |= x.get("date").equals(sample.get("date")) && x.get(m.dimension()).asText().equals(other);
+                        }
+                        if (other == null || taken) {
+                            continue;
+                        }
+                        sample.put(m.dimension(), other);
+                    }
+                    s2.add(sample);
+                    byte[] bytes = Json.MAPPER.writeValueAsBytes(copy);
+                    Object expected = longWay(reader, bytes);
+                    BillRequest got = plain.read(bytes, 0, bytes.length);
+                    if (edit.equals("otherKey")) {
+                        assertThat(got).as(edit).isNotNull().isEqualTo(expected);
+                    } else {
+                        assertThat(expected).as(edit).isInstanceOf(String.class);
+                        assertThat(got).as(edit).isNull();
+                    }
+                    edited++;
+                }
+            }
+        }
+        if (!rules.catalog().meters(im.tariff.catalog.MeterShape.DAILY).isEmpty()) {
+            assertThat(edited).as(sheet + ": series edited").isGreaterThan(50);
+        }
+    }
+
     /** The same request with the fields of every object in a random order (billingMonth after the dates, say). */
     private static String shuffled(String line, SplittableRandom rng) throws Exception {
         return Json.MAPPER.writeValueAsString(shuffle(Json.MAPPER.readTree(line), rng));
