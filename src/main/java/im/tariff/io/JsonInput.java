@@ -414,6 +414,41 @@ public final class JsonInput {
         return new BigDecimal(negative ? unscaled.negate() : unscaled, (int) -power);
     }
 
+    /**
+     * A plain decimal as {@link #decimal} reads it (trailing zeros dropped), for the common case only: digits, a
+     * point, digits, at most 18 digits in all, no sign, no exponent, within {@link #MAX_DECIMAL_PLACES} once
+     * trimmed. Anything else is null, and {@link #decimal} reads it and words its refusal. No string is made.
+     */
+    static BigDecimal shortDecimal(char[] c, int off, int len) {
+        if (len < 3 || len > 19) {
+            return null;
+        }
+        long unscaled = 0;
+        int point = -1;
+        for (int i = 0; i < len; i++) {
+            char ch = c[off + i];
+            if (ch == '.' && point < 0) {
+                point = i;
+            } else if (ch >= '0' && ch <= '9') {
+                unscaled = unscaled * 10 + (ch - '0');
+            } else {
+                return null;
+            }
+        }
+        if (point <= 0 || point == len - 1) {
+            return null;
+        }
+        if (unscaled == 0) {
+            return BigDecimal.ZERO;
+        }
+        int scale = len - 1 - point;
+        while (unscaled % 10 == 0) {
+            unscaled /= 10;
+            scale--;
+        }
+        return scale > MAX_DECIMAL_PLACES ? null : BigDecimal.valueOf(unscaled, scale);
+    }
+
     /** The parser's path, made only for an error: it was 3 % of a batch when made for every number. */
     private static String pathOf(JsonParser p) {
         return p == null ? "$" : path(p.getParsingContext());

@@ -292,6 +292,7 @@ final class PlainRequestReader {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>(8);
         String dimension = m.dimension();
         String valueField = m.valueField();
+        String[] keys = m.dimensionValues().keySet().toArray(String[]::new);
         while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
             LocalDate date = null;
             String key = null;
@@ -302,10 +303,7 @@ final class PlainRequestReader {
                 if (name.equals("date") && date == null) {
                     date = date(p, v);
                 } else if (name.equals(dimension) && key == null) {
-                    key = string(p, v);
-                    if (!m.dimensionValues().containsKey(key)) {
-                        throw notPlain();
-                    }
+                    key = knownKey(p, v, keys);
                 } else if (name.equals(valueField) && value == null) {
                     value = m.decimal() ? decimal(p, v) : BigDecimal.valueOf(count(p, v));
                 } else {
@@ -345,6 +343,23 @@ final class PlainRequestReader {
         return text;
     }
 
+    /**
+     * The dimension value a series names, as the catalog spells it, compared in the parser's own characters:
+     * no string is made for a value a month of samples repeats (a key the catalog does not know is not plain).
+     */
+    private static String knownKey(JsonParser p, JsonToken t, String[] keys) throws IOException, NotPlain {
+        expect(t, JsonToken.VALUE_STRING);
+        char[] chars = p.getTextCharacters();
+        int off = p.getTextOffset();
+        int len = p.getTextLength();
+        for (String k : keys) {
+            if (k.length() == len && k.contentEquals(java.nio.CharBuffer.wrap(chars, off, len))) {
+                return k;
+            }
+        }
+        throw notPlain();
+    }
+
     private String plan(String text) throws NotPlain {
         PlanDef plan = catalog.plan(text);
         if (plan == null) {
@@ -354,7 +369,10 @@ final class PlainRequestReader {
     }
 
     private static LocalDate date(JsonParser p, JsonToken t) throws IOException, NotPlain {
-        LocalDate d = RequestReader.isoDate(string(p, t));
+        expect(t, JsonToken.VALUE_STRING);
+        // read in the parser's characters: a month of samples makes no string for its dates
+        LocalDate d = p.getTextLength() == 10
+                ? RequestReader.isoDate(java.nio.CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), 10)) : null;
         if (d == null) {
             throw notPlain();
         }
@@ -387,6 +405,10 @@ final class PlainRequestReader {
         if (t == JsonToken.VALUE_NUMBER_INT) {
             v = BigDecimal.valueOf(count(p, t));
         } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            v = JsonInput.shortDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (v != null) {
+                return v;
+            }
             try {
                 v = JsonInput.decimal(p.getText(), p, msg);
             } catch (InvalidRequestException e) {

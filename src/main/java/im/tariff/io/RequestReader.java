@@ -508,7 +508,7 @@ public final class RequestReader {
      * Exactly what the pattern \\d{4}-\\d{2}-\\d{2} followed by LocalDate.parse(text) accepts (ASCII digits as
      * dddd-dd-dd, a real calendar date), without a regex and a formatter on every date of a series.
      */
-    static LocalDate isoDate(String text) {
+    static LocalDate isoDate(CharSequence text) {
         if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
@@ -525,7 +525,7 @@ public final class RequestReader {
         }
     }
 
-    private static int digits(String s, int from, int to) {
+    private static int digits(CharSequence s, int from, int to) {
         int v = 0;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);

@@ -229,4 +229,39 @@ class JsonInputTest {
         }
         return null;
     }
+
+    /** The short decimal path reads every number it takes exactly as the full reader does, scale included. */
+    @Test
+    void shortDecimalsReadAsTheFullReaderReadsThem() throws Exception {
+        java.util.Random random = new java.util.Random(5);
+        Messages m = Messages.of(Language.EN);
+        int taken = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int before = 1 + random.nextInt(random.nextInt(10) == 0 ? 19 : 5);
+            for (int k = 0; k < before; k++) {
+                b.append((char) ('0' + (random.nextInt(3) == 0 ? 0 : random.nextInt(10))));
+            }
+            if (random.nextInt(20) != 0) {
+                b.append('.');
+            }
+            int after = random.nextInt(random.nextInt(10) == 0 ? 14 : 5);
+            for (int k = 0; k < after; k++) {
+                b.append((char) ('0' + (random.nextInt(3) == 0 ? 0 : random.nextInt(10))));
+            }
+            String text = b.toString();
+            BigDecimal fast = JsonInput.shortDecimal(text.toCharArray(), 0, text.length());
+            if (fast == null) {
+                continue;
+            }
+            taken++;
+            BigDecimal full = JsonInput.decimal(text, null, m);
+            assertThat(fast).as(text).isEqualTo(full); // equals: the same value and the same scale
+        }
+        assertThat(taken).as("numbers the short path takes").isGreaterThan(100_000);
+        assertThat(JsonInput.shortDecimal("x12.5".toCharArray(), 1, 4)).isEqualTo(new BigDecimal("12.5"));
+        for (String refused : new String[] {"-1.5", "1e3", "1.", ".5", "12", "1.0000001", "1234567890123456789.5"}) {
+            assertThat(JsonInput.shortDecimal(refused.toCharArray(), 0, refused.length())).as(refused).isNull();
+        }
+    }
 }
