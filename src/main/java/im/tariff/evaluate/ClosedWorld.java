@@ -52,22 +52,31 @@ final class ClosedWorld {
      */
     static List<Object> of(FactRecorder facts, Catalog catalog, Account account, RuleLocator locator) {
         Gaps gaps = new Gaps(catalog, account);
-        List<Term> terms = facts.terms;
         LocalDate first = account.billingMonth().atDay(1);
-        for (PrepaidPeriod p : facts.periods) {
-            if (p.addOn() == null) {
-                plan(terms, p.start(), gaps, locator, catalog);
-            }
-        }
-        for (AddOn a : facts.addOns) {
-            addOn(terms, a, pricingDay(a, facts.periods, first), gaps, locator, catalog);
-        }
-        // the terms of each meter, found once: a bill asks for them meter by meter (was 6 % of a batch)
+        // the terms sorted once by what they price: a bill asks for them period by period, add-on by add-on and
+        // meter by meter, and looking through all of them each time (an add-on fee's identity made afresh at
+        // every look) was 6 % of a month-end batch
+        List<Term> planFees = new ArrayList<>(2);
+        java.util.Map<String, List<Term>> byAddOn = new java.util.HashMap<>();
         java.util.Map<String, List<Term>> byMeter = new java.util.HashMap<>();
-        for (Term t : terms) {
+        for (Term t : facts.terms) {
+            if (t instanceof Fee f && f.addOn() != null) {
+                byAddOn.computeIfAbsent(f.addOn(), k -> new ArrayList<>(4)).add(t);
+            } else if (t instanceof PlanPrice pp && PlanPrice.IDENTITY.equals(pp.identity())) {
+                planFees.add(t);
+            }
             if (t.meter() != null) {
                 byMeter.computeIfAbsent(t.meter(), k -> new ArrayList<>(2)).add(t);
             }
+        }
+        for (PrepaidPeriod p : facts.periods) {
+            if (p.addOn() == null) {
+                plan(planFees, p.start(), gaps, locator, catalog);
+            }
+        }
+        for (AddOn a : facts.addOns) {
+            addOn(byAddOn.getOrDefault(a.type(), List.of()), a, pricingDay(a, facts.periods, first), gaps, locator,
+                    catalog);
         }
         for (Usage u : facts.usage) {
             List<Term> named = byMeter.getOrDefault(u.meter(), List.of());
@@ -87,9 +96,8 @@ final class ClosedWorld {
         return gaps.list;
     }
 
-    /** The plan's period: exactly one plan fee in force on its first day. */
-    private static void plan(List<Term> terms, LocalDate t, Gaps gaps, RuleLocator locator, Catalog catalog) {
-        List<Term> fees = select(terms, x -> x instanceof PlanPrice pp && PlanPrice.IDENTITY.equals(pp.identity()));
+    /** The plan's period: exactly one plan fee ({@code fees}: every version the rules set) in force on its first day. */
+    private static void plan(List<Term> fees, LocalDate t, Gaps gaps, RuleLocator locator, Catalog catalog) {
         List<Term> inForce = latest(fees, t, locator, catalog);
         if (inForce.isEmpty()) {
             String why = fees.isEmpty() ? Messages.of(catalog.language()).format("gap.planFee.none")
@@ -98,10 +106,9 @@ final class ClosedWorld {
         }
     }
 
-    /** An ordered add-on: a fee for it, for its option, in force on its pricing day. */
-    private static void addOn(List<Term> terms, AddOn a, LocalDate day, Gaps gaps, RuleLocator locator,
+    /** An ordered add-on: a fee for it ({@code any}: the add-on's fees), for its option, in force on its pricing day. */
+    private static void addOn(List<Term> any, AddOn a, LocalDate day, Gaps gaps, RuleLocator locator,
                               Catalog catalog) {
-        List<Term> any = select(terms, x -> x instanceof Fee f && a.type().equals(f.addOn()));
         List<Term> forOption = select(any, x -> ((Fee) x).option() == null
                 || Objects.equals(((Fee) x).option(), a.option()));
         if (any.isEmpty()) {
@@ -249,20 +256,17 @@ final class ClosedWorld {
 
     /** The terms grouped by what they price (overage and limit of one meter are two things). */
     private static List<List<Term>> byIdentity(List<Term> terms) {
-        List<List<Term>> groups = new ArrayList<>();
+        List<List<Term>> groups = new ArrayList<>(2);
+        List<String> identities = new ArrayList<>(2); // each made once: a term's identity is a new string
         for (Term t : terms) {
-            List<Term> group = null;
-            for (List<Term> g : groups) {
-                if (g.get(0).identity().equals(t.identity())) {
-                    group = g;
-                    break;
-                }
+            String identity = t.identity();
+            int g = identities.indexOf(identity);
+            if (g < 0) {
+                identities.add(identity);
+                groups.add(new ArrayList<>(2));
+                g = groups.size() - 1;
             }
-            if (group == null) {
-                group = new ArrayList<>(2);
-                groups.add(group);
-            }
-            group.add(t);
+            groups.get(g).add(t);
         }
         return groups;
     }

@@ -36,6 +36,23 @@ public record Limit(String meter, long cap, LocalDate validFrom, LocalDate valid
      * product ("无限制", "unlimited"), as the vendor's page says it.
      */
     public static Limit of(RuleContext ctx, String meter, String cap) {
+        Long known = cap == null ? null : CAPS.get(cap);
+        if (known != null) {
+            return of(ctx, meter, known);
+        }
+        Limit limit = parse(ctx, meter, cap);
+        if (CAPS.size() < CAPS_MAX) {
+            CAPS.put(cap, limit.cap());
+        }
+        return limit;
+    }
+
+    /** Caps as a table's cells write them, read once: a limits table says the same cells on every bill. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Long> CAPS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CAPS_MAX = 4096;
+
+    private static Limit parse(RuleContext ctx, String meter, String cap) {
         String text = cap == null ? "" : cap.strip();
         for (String word : UNLIMITED_WORDS) {
             if (text.equalsIgnoreCase(word)) {
