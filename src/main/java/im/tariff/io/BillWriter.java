@@ -1,6 +1,7 @@
 package im.tariff.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import im.tariff.model.Bill;
 import im.tariff.model.ChargeLine;
@@ -47,17 +48,41 @@ public final class BillWriter {
         }
     }
 
+    /**
+     * The texts every bill repeats (rule names, codes, the plan, the rules' version), encoded once: the generator
+     * then copies their bytes instead of encoding Chinese text again on every line. Bounded: past
+     * {@value #REPEATED_MAX} texts, new ones are written as plain strings.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, SerializedString> REPEATED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int REPEATED_MAX = 4096;
+
+    static void repeated(JsonGenerator g, String field, String text) throws IOException {
+        SerializedString known = text == null ? null : REPEATED.get(text);
+        if (known == null) {
+            // the generator writes a character outside the BMP as two escapes, an encoded string as its four
+            // bytes: such a text is left to the generator
+            if (text == null || REPEATED.size() >= REPEATED_MAX || text.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
+                g.writeStringField(field, text);
+                return;
+            }
+            known = REPEATED.computeIfAbsent(text, SerializedString::new);
+        }
+        g.writeFieldName(field);
+        g.writeString(known);
+    }
+
     /** Streams one bill into an open generator. */
     public static void write(Bill bill, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField("appId", bill.appId());
         g.writeStringField("billingMonth", bill.billingMonth().toString());
-        g.writeStringField("plan", bill.plan());
-        g.writeStringField("currency", bill.currency());
+        repeated(g, "plan", bill.plan());
+        repeated(g, "currency", bill.currency());
         g.writeArrayFieldStart("lines");
         for (ChargeLine l : bill.lines()) {
             g.writeStartObject();
-            g.writeStringField("code", l.code());
+            repeated(g, "code", l.code());
             g.writeStringField("billingMode", l.billingMode().name());
             g.writeStringField("quantity", quantity(l.quantity()));
             g.writeStringField("unitPrice", price(l.unitPrice()));
@@ -72,7 +97,7 @@ public final class BillWriter {
                 g.writeNumberField("of", l.proration().of());
                 g.writeEndObject();
             }
-            g.writeStringField("rule", l.rule());
+            repeated(g, "rule", l.rule());
             g.writeStringField("description", l.description());
             g.writeEndObject();
         }
@@ -80,10 +105,10 @@ public final class BillWriter {
         g.writeArrayFieldStart("violations");
         for (Violation v : bill.violations()) {
             g.writeStartObject();
-            g.writeStringField("code", v.code());
+            repeated(g, "code", v.code());
             g.writeStringField("subject", v.subject());
             g.writeStringField("severity", v.severity().name());
-            g.writeStringField("rule", v.rule());
+            repeated(g, "rule", v.rule());
             g.writeStringField("message", v.message());
             g.writeEndObject();
         }
@@ -97,7 +122,7 @@ public final class BillWriter {
         g.writeStringField("total", bill.totals().total().toPlainString());
         g.writeEndObject();
         if (bill.rulesVersion() != null) {
-            g.writeStringField("rulesVersion", bill.rulesVersion());
+            repeated(g, "rulesVersion", bill.rulesVersion());
         }
         g.writeEndObject();
     }

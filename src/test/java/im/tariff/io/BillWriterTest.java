@@ -92,4 +92,40 @@ class BillWriterTest {
 
         assertThat(table).contains("PLAN_FEE").contains("0.00").contains("DOWNGRADE_TO_TRIAL").contains("体验版");
     }
+
+    /** A repeated text, written from its cached encoding, gives the very bytes a plain string field gives. */
+    @Test
+    void repeatedTextsAreWrittenByteForByteAsPlainOnes() throws Exception {
+        for (String text : new String[] {"专业版套餐包费用", "say \"x\" \\ \t\n\u0001 end", "😀 ok", "", "PLAN_FEE", null}) {
+            for (int time = 0; time < 2; time++) { // the second time from the cache
+                java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+                java.io.ByteArrayOutputStream cached = new java.io.ByteArrayOutputStream();
+                try (var g = Json.FACTORY.createGenerator(plain)) {
+                    g.writeStartObject();
+                    g.writeStringField("rule", text);
+                    g.writeEndObject();
+                }
+                try (var g = Json.FACTORY.createGenerator(cached)) {
+                    g.writeStartObject();
+                    BillWriter.repeated(g, "rule", text);
+                    g.writeEndObject();
+                }
+                assertThat(cached.toByteArray()).as(text).isEqualTo(plain.toByteArray());
+                // and through a character writer (a single bill as text), against the same writer's plain field
+                java.io.StringWriter plainChars = new java.io.StringWriter();
+                java.io.StringWriter chars = new java.io.StringWriter();
+                try (var g = Json.FACTORY.createGenerator(plainChars)) {
+                    g.writeStartObject();
+                    g.writeStringField("rule", text);
+                    g.writeEndObject();
+                }
+                try (var g = Json.FACTORY.createGenerator(chars)) {
+                    g.writeStartObject();
+                    BillWriter.repeated(g, "rule", text);
+                    g.writeEndObject();
+                }
+                assertThat(chars.toString()).as(text).isEqualTo(plainChars.toString());
+            }
+        }
+    }
 }
