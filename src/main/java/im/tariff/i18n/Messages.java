@@ -15,8 +15,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every word the product writes about a tariff, in the tariff's language: one bundle a language
@@ -32,7 +30,6 @@ import java.util.regex.Pattern;
 public final class Messages {
 
     private static final String BUNDLE = "/im/tariff/i18n/messages_%s.properties";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
     private static final Map<Language, Messages> ALL = new EnumMap<>(Language.class);
 
     static {
@@ -149,30 +146,13 @@ public final class Messages {
         return out;
     }
 
-    /** The argument numbers a pattern uses (outside MessageFormat's quotes). */
+    /** The argument numbers a pattern uses (outside MessageFormat's quotes); a bundle's patterns use plain {n} only. */
     public static Set<Integer> placeholders(String pattern) {
-        Set<Integer> found = new TreeSet<>();
-        StringBuilder unquoted = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\'') {
-                if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '\'') {
-                    i++; // '' is a literal quote
-                } else {
-                    quoted = !quoted;
-                }
-                continue;
-            }
-            if (!quoted) {
-                unquoted.append(c);
-            }
+        Template t = Template.parse(pattern);
+        if (t == null) {
+            throw new IllegalArgumentException("not a plain message pattern (only {n} placeholders): " + pattern);
         }
-        Matcher m = PLACEHOLDER.matcher(unquoted);
-        while (m.find()) {
-            found.add(Integer.parseInt(m.group(1)));
-        }
-        return found;
+        return t.argumentNumbers();
     }
 
     private static Map<String, String> load(Language l) {

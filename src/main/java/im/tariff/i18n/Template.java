@@ -38,10 +38,7 @@ final class Template {
                     quoted = !quoted;
                 }
             } else if (quoted || c != '{') {
-                if (!quoted && c == '}') {
-                    return null; // MessageFormat refuses an unmatched brace: let it say so
-                }
-                text.append(c);
+                text.append(c); // an unquoted '}' too: MessageFormat reads it as itself
             } else {
                 int close = pattern.indexOf('}', i);
                 if (close < 0) {
@@ -59,6 +56,15 @@ final class Template {
         }
         literals.add(text.toString());
         return new Template(literals.toArray(String[]::new), args.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The argument numbers the pattern uses, sorted, each once. */
+    java.util.Set<Integer> argumentNumbers() {
+        java.util.Set<Integer> numbers = new java.util.TreeSet<>();
+        for (int n : args) {
+            numbers.add(n);
+        }
+        return numbers;
     }
 
     /** The message with its arguments in place; a missing argument is written {n}, as MessageFormat does. */

@@ -99,12 +99,11 @@ class MessagesTest {
     @Test
     void quotesAndBracesReadAsMessageFormatReadsThem() {
         for (String pattern : List.of("it''s {0}", "'{0}' is {0}", "'it''s' {1}{0}", "a '{' b", "{0}{0}", "", "x}y",
-                "'unclosed {0}")) {
+                "'unclosed {0}", "''{0}'' or ''}''")) {
             Template t = Template.parse(pattern);
             String expected = new MessageFormat(pattern).format(new Object[] {"A", "B"});
-            if (t != null) {
-                assertThat(t.fill(new String[] {"A", "B"})).as(pattern).isEqualTo(expected);
-            }
+            assertThat(t).as(pattern).isNotNull();
+            assertThat(t.fill(new String[] {"A", "B"})).as(pattern).isEqualTo(expected);
         }
         assertThat(Template.parse("{0,number}")).as("a typed placeholder is left to MessageFormat").isNull();
     }

@@ -98,34 +98,36 @@ class BillWriterTest {
     void repeatedTextsAreWrittenByteForByteAsPlainOnes() throws Exception {
         for (String text : new String[] {"专业版套餐包费用", "say \"x\" \\ \t\n\u0001 end", "😀 ok", "", "PLAN_FEE", null}) {
             for (int time = 0; time < 2; time++) { // the second time from the cache
-                java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
-                java.io.ByteArrayOutputStream cached = new java.io.ByteArrayOutputStream();
-                try (var g = Json.FACTORY.createGenerator(plain)) {
-                    g.writeStartObject();
-                    g.writeStringField("rule", text);
-                    g.writeEndObject();
-                }
-                try (var g = Json.FACTORY.createGenerator(cached)) {
-                    g.writeStartObject();
-                    BillWriter.repeated(g, "rule", text);
-                    g.writeEndObject();
-                }
-                assertThat(cached.toByteArray()).as(text).isEqualTo(plain.toByteArray());
+                Field plain = g -> g.writeStringField("rule", text);
+                Field cached = g -> BillWriter.repeated(g, "rule", text);
+                assertThat(asBytes(cached)).as(text).isEqualTo(asBytes(plain));
                 // and through a character writer (a single bill as text), against the same writer's plain field
-                java.io.StringWriter plainChars = new java.io.StringWriter();
-                java.io.StringWriter chars = new java.io.StringWriter();
-                try (var g = Json.FACTORY.createGenerator(plainChars)) {
-                    g.writeStartObject();
-                    g.writeStringField("rule", text);
-                    g.writeEndObject();
-                }
-                try (var g = Json.FACTORY.createGenerator(chars)) {
-                    g.writeStartObject();
-                    BillWriter.repeated(g, "rule", text);
-                    g.writeEndObject();
-                }
-                assertThat(chars.toString()).as(text).isEqualTo(plainChars.toString());
+                assertThat(asChars(cached)).as(text).isEqualTo(asChars(plain));
             }
         }
+    }
+
+    private interface Field {
+        void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException;
+    }
+
+    private static byte[] asBytes(Field field) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var g = Json.FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            field.write(g);
+            g.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    private static String asChars(Field field) throws java.io.IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (var g = Json.FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            field.write(g);
+            g.writeEndObject();
+        }
+        return out.toString();
     }
 }
