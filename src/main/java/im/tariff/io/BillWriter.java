@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import im.tariff.model.Bill;
 import im.tariff.model.ChargeLine;
+import im.tariff.model.ReadOnce;
 import im.tariff.model.Violation;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -50,26 +51,21 @@ public final class BillWriter {
 
     /**
      * The texts every bill repeats (rule names, codes, the plan, the rules' version), encoded once: the generator
-     * then copies their bytes instead of encoding Chinese text again on every line. Bounded: past
-     * {@value #REPEATED_MAX} texts, new ones are written as plain strings.
+     * then copies their bytes instead of encoding Chinese text again on every line. A text with a character
+     * outside the BMP is not encoded ahead (null): the generator writes it as two escapes, an encoded string as
+     * its four bytes.
      */
-    private static final java.util.concurrent.ConcurrentHashMap<String, SerializedString> REPEATED =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int REPEATED_MAX = 4096;
+    private static final ReadOnce<SerializedString> REPEATED = new ReadOnce<>(
+            text -> text.chars().anyMatch(c -> Character.isSurrogate((char) c)) ? null : new SerializedString(text));
 
     static void repeated(JsonGenerator g, String field, String text) throws IOException {
-        SerializedString known = text == null ? null : REPEATED.get(text);
-        if (known == null) {
-            // the generator writes a character outside the BMP as two escapes, an encoded string as its four
-            // bytes: such a text is left to the generator
-            if (text == null || REPEATED.size() >= REPEATED_MAX || text.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
-                g.writeStringField(field, text);
-                return;
-            }
-            known = REPEATED.computeIfAbsent(text, SerializedString::new);
+        SerializedString encoded = text == null ? null : REPEATED.get(text);
+        if (encoded == null) {
+            g.writeStringField(field, text);
+            return;
         }
         g.writeFieldName(field);
-        g.writeString(known);
+        g.writeString(encoded);
     }
 
     /** Streams one bill into an open generator. */

@@ -36,7 +36,8 @@ final class PlainRequestReader {
     /** What a field under usage is to a meter. */
     private enum Role { COUNT, PEAK, PEAK_SERIES, DAILY_SERIES }
 
-    private record Slot(int index, MeterDef meter, Role role) {
+    /** Where a usage field goes; {@code keys}: its meter's dimension values, as the catalog spells them. */
+    private record Slot(int index, MeterDef meter, Role role, String[] keys) {
     }
 
     private final Catalog catalog;
@@ -59,7 +60,8 @@ final class PlainRequestReader {
                 case DAILY -> Map.of(m.seriesField(), Role.DAILY_SERIES);
             };
             for (Map.Entry<String, Role> e : roles.entrySet()) {
-                shared |= slots.put(e.getKey(), new Slot(i, m, e.getValue())) != null;
+                shared |= slots.put(e.getKey(), new Slot(i, m, e.getValue(),
+                        m.dimensionValues().keySet().toArray(String[]::new))) != null;
             }
         }
         this.usable = !shared;
@@ -247,7 +249,7 @@ final class PlainRequestReader {
             byMeter[slot.index] = switch (slot.role) {
                 case COUNT, PEAK -> new Usage(m.code(), count(p, v));
                 case PEAK_SERIES -> peakSeries(p, v, m);
-                case DAILY_SERIES -> dailySeries(p, v, m);
+                case DAILY_SERIES -> dailySeries(p, v, m, slot.keys);
             };
         }
         expect(t, JsonToken.END_OBJECT);
@@ -284,7 +286,8 @@ final class PlainRequestReader {
         return out;
     }
 
-    private List<DailyUsage> dailySeries(JsonParser p, JsonToken t, MeterDef m) throws IOException, NotPlain {
+    private List<DailyUsage> dailySeries(JsonParser p, JsonToken t, MeterDef m, String[] keys)
+            throws IOException, NotPlain {
         expect(t, JsonToken.START_ARRAY);
         List<DailyUsage> out = new ArrayList<>();
         // the days seen of each dimension value, a bit a day of the month: a date outside the month makes the
@@ -292,7 +295,6 @@ final class PlainRequestReader {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>(8);
         String dimension = m.dimension();
         String valueField = m.valueField();
-        String[] keys = m.dimensionValues().keySet().toArray(String[]::new);
         while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
             LocalDate date = null;
             String key = null;
@@ -349,11 +351,9 @@ final class PlainRequestReader {
      */
     private static String knownKey(JsonParser p, JsonToken t, String[] keys) throws IOException, NotPlain {
         expect(t, JsonToken.VALUE_STRING);
-        char[] chars = p.getTextCharacters();
-        int off = p.getTextOffset();
-        int len = p.getTextLength();
+        java.nio.CharBuffer text = java.nio.CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         for (String k : keys) {
-            if (k.length() == len && k.contentEquals(java.nio.CharBuffer.wrap(chars, off, len))) {
+            if (k.contentEquals(text)) {
                 return k;
             }
         }

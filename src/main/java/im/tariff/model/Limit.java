@@ -36,36 +36,25 @@ public record Limit(String meter, long cap, LocalDate validFrom, LocalDate valid
      * product ("无限制", "unlimited"), as the vendor's page says it.
      */
     public static Limit of(RuleContext ctx, String meter, String cap) {
-        Long known = cap == null ? null : CAPS.get(cap);
-        if (known != null) {
-            return of(ctx, meter, known);
-        }
-        Limit limit = parse(ctx, meter, cap);
-        if (CAPS.size() < CAPS_MAX) {
-            CAPS.put(cap, limit.cap());
-        }
-        return limit;
+        return of(ctx, meter, CAPS.get(cap));
     }
 
     /** Caps as a table's cells write them, read once: a limits table says the same cells on every bill. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, Long> CAPS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int CAPS_MAX = 4096;
+    private static final ReadOnce<Long> CAPS = new ReadOnce<>(Limit::readCap);
 
-    private static Limit parse(RuleContext ctx, String meter, String cap) {
+    /** A cell's cap: the word for unlimited, or a whole number (a negative one is refused where the limit is made). */
+    private static long readCap(String cap) {
         String text = cap == null ? "" : cap.strip();
         for (String word : UNLIMITED_WORDS) {
             if (text.equalsIgnoreCase(word)) {
-                return unlimited(ctx, meter);
+                return UNLIMITED;
             }
         }
-        long value;
         try {
-            value = Long.parseLong(text.replace("_", ""));
+            return Long.parseLong(text.replace("_", ""));
         } catch (NumberFormatException e) {
             throw new TermException("term.cap.notNumber", text);
         }
-        return of(ctx, meter, value);
     }
 
     public static Limit unlimited(RuleContext ctx, String meter) {

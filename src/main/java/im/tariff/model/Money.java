@@ -18,33 +18,22 @@ final class Money {
     }
 
     static BigDecimal parse(String text) {
-        BigDecimal known = text == null ? null : PARSED.get(text);
-        if (known != null) {
-            return known;
-        }
+        return PRICES.get(text);
+    }
+
+    /** Prices as rules write them, read once: a rule says the same literal on every bill. */
+    private static final ReadOnce<BigDecimal> PRICES = new ReadOnce<>(Money::read);
+
+    private static BigDecimal read(String text) {
         if (text == null || text.isBlank()) {
             throw new TermException("term.price.missing");
         }
-        BigDecimal value;
         try {
-            value = new BigDecimal(text.trim());
+            return new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
             throw new TermException("term.price.notNumber", text);
         }
-        if (PARSED.size() < PARSED_MAX) {
-            PARSED.put(text, value);
-        }
-        return value;
     }
-
-    /**
-     * Prices as rules write them, parsed once: a rule says the same literal on every bill. BigDecimal is
-     * immutable, so one value serves every thread. Bounded: past {@value #PARSED_MAX} texts, new ones are
-     * parsed each time.
-     */
-    private static final java.util.concurrent.ConcurrentHashMap<String, BigDecimal> PARSED =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int PARSED_MAX = 4096;
 
     /** A code (line, add-on, meter) must be written. */
     static String code(String what, String code) {
